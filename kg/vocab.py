@@ -1,0 +1,83 @@
+"""The project's vocabulary as closed rdflib namespaces.
+
+``KG`` mirrors ``ontology/kg.ttl`` term by term (a test keeps the two in
+step); ``ENTITY``, ``DOC`` and ``STATEMENT`` are the stable IRI bases for
+the nodes the build writes.
+"""
+
+from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace
+from rdflib.term import URIRef
+
+BASE = "https://w3id.org/kgnews/"
+
+
+class KG(DefinedNamespace):
+    """Classes and properties of the kg ontology (``ontology/kg.ttl``)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Organization: URIRef
+    Company: URIRef
+    GovernmentBody: URIRef
+    Person: URIRef
+    Place: URIRef
+    Country: URIRef
+    City: URIRef
+    AIModel: URIRef
+    Product: URIRef
+    Hardware: URIRef
+    Document: URIRef
+
+    # relations (object properties)
+    released: URIRef
+    praised: URIRef
+    criticized: URIRef
+    banned: URIRef
+    integrated: URIRef
+    founded: URIRef
+    affiliatedWith: URIRef
+    comparedTo: URIRef
+    outperforms: URIRef
+    locatedIn: URIRef
+    subsidiaryOf: URIRef
+    usesHardware: URIRef
+
+    # attributes (datatype properties)
+    releaseDate: URIRef
+    parameterCount: URIRef
+    activeParameterCount: URIRef
+    trainingCostUSD: URIRef
+    foundedYear: URIRef
+
+    # provenance and document properties
+    mentionedIn: URIRef
+    evidence: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    extractedBy: URIRef
+    confidence: URIRef
+    role: URIRef
+    fileName: URIRef
+    sha256: URIRef
+
+
+ENTITY = Namespace(BASE + "id/")
+DOC = Namespace(BASE + "doc/")
+STATEMENT = Namespace(BASE + "st/")
+
+ENTITY_CLASSES = (
+    "Organization", "Company", "GovernmentBody", "Person", "Place",
+    "Country", "City", "AIModel", "Product", "Hardware",
+)
+RELATIONS = (
+    "released", "praised", "criticized", "banned", "integrated", "founded",
+    "affiliatedWith", "comparedTo", "outperforms", "locatedIn",
+    "subsidiaryOf", "usesHardware",
+)
+ATTRIBUTES = (
+    "releaseDate", "parameterCount", "activeParameterCount",
+    "trainingCostUSD", "foundedYear",
+)
