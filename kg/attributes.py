@@ -1,0 +1,180 @@
+"""Literal attributes read from sentences: release dates (month and day
+resolved against the year the text states or implies), parameter counts,
+training cost in US dollars, founding year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Mention
+
+_Y = r"(20\d{2}|19\d{2})\s*年"
+_DATE_RES = [
+    (re.compile(r"(20\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), "ymd"),
+    (re.compile(_Y + r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "ymd"),
+    (re.compile(_Y + r"\s*(\d{1,2})\s*月(?!\s*\d)"), "ym"),
+    (re.compile(r"(去年|今年|明年|前年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "rmd"),
+    (re.compile(r"(去年|今年|明年|前年)\s*(\d{1,2})\s*月(?!\s*\d)"), "rm"),
+    (re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), "md"),
+    (re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份|初|中旬|上旬|下旬|底|末)?(?!\s*\d)"), "m"),
+]
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
+_RELATIVE = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+_RELEASE = re.compile(r"发布|推出|上线|开源|问世|亮相|面世|首发")
+_PARAMS = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|[BbTtMm])(?![A-Za-z])\s*(?:个|的)?\s*(?:总)?(?:参数|激活参数)")
+_PARAMS_AFTER = re.compile(r"(?:激活)?参数(?:量|规模)?\s*(?:仅为|仅|为|达到|达|是|约|高达|只有)?\s*(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|[BbTtMm])(?![A-Za-z])")
+_SCALE = {"b": 10**9, "t": 10**12, "m": 10**6, "亿": 10**8, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
+_COST = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿|百万|千万)?\s*美元")
+_COST_CUE = re.compile(r"训练成本|训练费用|训练花费|训练开销|成本")
+_FOUND = re.compile(r"创办|创立|成立|创建")
+_MODELISH = frozenset({"AIModel", "Product", "Hardware"})
+
+
+@dataclass(frozen=True)
+class Found:
+    subject: Mention
+    prop: str
+    value: str
+    datatype: str
+    sentence: tuple[int, int]
+
+
+def year_context(text: str) -> list[tuple[int, int]]:
+    """(position, year) of every explicit year, in order."""
+    return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+
+
+def document_year(text: str) -> int | None:
+    """The year a text is written in: a full date near its start, else the
+    latest year it states at least twice, else the only one it states."""
+    head = text[:300]
+    for rx, kind in _DATE_RES[:2]:
+        m = rx.search(head)
+        if m:
+            return int(m.group(1))
+    years = [y for _, y in year_context(text)]
+    if not years:
+        return None
+    repeated = [y for y in set(years) if years.count(y) >= 2]
+    if repeated:
+        return max(repeated)
+    return years[-1] if len(set(years)) == 1 else None
+
+
+def dates_in(text: str, start: int, end: int, years, doc_year):
+    """(start, end, value, datatype) of date expressions in text[start:end]."""
+    out, taken = [], []
+    for rx, kind in _DATE_RES:
+        for m in rx.finditer(text, start, end):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            g = m.groups()
+            if kind in ("ymd", "ym"):
+                year = int(g[0])
+            elif kind in ("rmd", "rm"):
+                year = doc_year + _RELATIVE[g[0]] if doc_year else None
+            else:
+                before = [y for p, y in years if p < m.start()]
+                year = before[-1] if before else doc_year
+            if year is None:
+                continue
+            nums = [int(x) for x in g if x and x.isdigit()]
+            month = nums[1] if kind in ("ymd", "ym") else nums[0]
+            day = (nums[2] if kind == "ymd" else nums[1]) if kind in ("ymd", "rmd", "md") else None
+            if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+                continue
+            taken.append((m.start(), m.end()))
+            if day is None:
+                out.append((m.start(), m.end(), f"{year:04d}-{month:02d}", "gYearMonth"))
+            else:
+                out.append((m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", "date"))
+    return sorted(out)
+
+
+def _number(value: str, unit: str) -> int:
+    return int(round(float(value) * _SCALE[unit.lower() if unit.isascii() else unit]))
+
+
+def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
+    """``released``: (subject, object, trigger_sentence) facts already found;
+    ``hedged(sentence_text_before_trigger)`` says whether a cue cancels it."""
+    years = year_context(text)
+    out: list[Found] = []
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    k = 0
+    ms = sorted(mentions, key=lambda m: m.start)
+    for s, e in sentences:
+        inside = []
+        while k < len(ms) and ms[k].start < e:
+            if ms[k].start >= s:
+                inside.append(ms[k])
+            k += 1
+        by_sentence[(s, e)] = inside
+    for (s, e), inside in by_sentence.items():
+        if not inside:
+            continue
+        models = [m for m in inside if m.cls == "AIModel"]
+        dates = dates_in(text, s, e, years, doc_year) if _RELEASE.search(text, s, e) else []
+        for trig in _RELEASE.finditer(text, s, e) if dates else ():
+            if hedged(text[s:trig.start()][-12:]):
+                continue
+            target = _nearest([m for m in inside if m.cls in _MODELISH], trig.start(), trig.end(), 16)
+            date = _nearest_date(dates, trig.start())
+            if target and date:
+                out.append(Found(target, "releaseDate", date[2], date[3], (s, e)))
+        for rx in (_PARAMS, _PARAMS_AFTER):
+            for m in rx.finditer(text, s, e):
+                window = text[max(s, m.start() - 8):m.end() + 4]
+                prop = "activeParameterCount" if "激活" in window else "parameterCount"
+                for target in _group(text, models, _nearest(models, m.start(), m.end(), 40)):
+                    out.append(Found(target, prop, str(_number(m.group(1), m.group(2))), "integer", (s, e)))
+        for m in _COST.finditer(text, s, e):
+            if _COST_CUE.search(text, max(s, m.start() - 12), m.start()):
+                target = _nearest(models, m.start(), m.end(), 60, left_only=True)
+                if target:
+                    scale = {"万": 10**4, "亿": 10**8, "百万": 10**6, "千万": 10**7}.get(m.group(2) or "", 1)
+                    out.append(Found(target, "trainingCostUSD", str(int(round(float(m.group(1)) * scale))),
+                                     "integer", (s, e)))
+        for trig in _FOUND.finditer(text, s, e):
+            ys = [(p, y) for p, y in years if s <= p < trig.start()]
+            orgs = [m for m in inside if m.cls in ("Company", "Organization") and 0 <= m.start - trig.end() <= 25]
+            if ys and orgs and not hedged(text[s:trig.start()][-12:]):
+                out.append(Found(orgs[0], "foundedYear", str(ys[-1][1]), "gYear", (s, e)))
+    return out
+
+
+def _nearest(ms, start, end, limit, left_only=False):
+    best, dist = None, limit + 1
+    for m in ms:
+        d = start - m.end if m.end <= start else (m.start - end if not left_only else limit + 1)
+        if 0 <= d < dist:
+            best, dist = m, d
+    return best
+
+
+def _nearest_date(dates, pos):
+    before = [d for d in dates if d[1] <= pos]
+    if before:
+        return before[-1]
+    after = [d for d in dates if d[0] >= pos and d[0] - pos <= 12]
+    return after[0] if after else None
+
+
+def _group(text, models, m):
+    """m with the models coordinated with it (R1 和 R1-Zero)."""
+    if m is None:
+        return []
+    i = models.index(m)
+    group = [m]
+    for j in range(i - 1, -1, -1):
+        if re.fullmatch(r"\s*(?:和|与|及|、|以及)\s*", text[models[j].end:group[0].start]):
+            group.insert(0, models[j])
+        else:
+            break
+    for j in range(i + 1, len(models)):
+        if re.fullmatch(r"\s*(?:和|与|及|、|以及)\s*", text[group[-1].end:models[j].start]):
+            group.append(models[j])
+        else:
+            break
+    return group

@@ -1,0 +1,142 @@
+"""Names in text → typed mentions.
+
+Two passes. :func:`Recogniser.candidates` runs before segmentation
+(gazetteer hits and Latin/version shapes; these become single tokens), and
+:func:`Recogniser.recognise` runs over the segmented words (people, the
+organisation suffix grammar, context typing, statistical NER when a model
+provides it). Overlaps go to the longer, then the more trusted mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg import shapes
+from kg.gazetteer import Gazetteer, fold_name
+from kg.lexicon import Lexicon
+from kg.model import Mention
+from kg.names import NameFinder
+
+_VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
+_SOURCE_RANK = {"gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
+                "statistical": 5}
+
+
+class Recogniser:
+    """Holds the gazetteer automaton and word lists for one process."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.gazetteer = Gazetteer(lexicon.entries.values(), lexicon.not_entities)
+        self.names = NameFinder(lexicon)
+        self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
+
+    # -- pass 1: before segmentation ------------------------------------
+    def candidates(self, text: str) -> list[Mention]:
+        out = []
+        for hit in self.gazetteer.find(text):
+            e = hit.entries[0]
+            out.append(Mention(hit.start, hit.end, text[hit.start:hit.end], e.cls, e.id,
+                               "gazetteer", 0.95))
+            ext = self._versioned(text, hit.end, e.cls)
+            if ext:
+                cls = "Hardware" if e.cls == "Hardware" else "AIModel"
+                out.append(Mention(hit.start, ext, text[hit.start:ext], cls, "",
+                                   "gazetteer+version", 0.85))
+        for s, e in shapes.latin_runs(text):
+            m = self._classify_run(text, s, e)
+            if m is not None:
+                out.append(m)
+        return select(out)
+
+    def _versioned(self, text: str, end: int, cls: str) -> int | None:
+        """文心一言4.5, 昇腾910B: a known Han name followed by a version."""
+        if cls not in {"AIModel", "Product", "Hardware"} or not re.match(r"[\u4e00-\u9fff]", text[end - 1]):
+            return None
+        m = _VERSION_AFTER.match(text, end)
+        if m and not re.match(r"[0-9A-Za-z.]", text[m.end():m.end() + 1] or " "):
+            tail = m.group().strip()
+            if not re.fullmatch(r"\d{4}", tail) and not re.fullmatch(r"\d+", tail) or cls == "Hardware":
+                return m.end()
+        return None
+
+    def _classify_run(self, text: str, s: int, e: int) -> Mention | None:
+        run = text[s:e]
+        parts = shapes.split_tokens(run)
+        if run.lower() in self.lex.not_entities or all(p.lower() in self.lex.not_entities for p in parts):
+            return None
+        head = self._known_head(run)
+        if head is not None and len(head[0]) < len(run):
+            name, entry = head
+            tail = run[len(name):].strip(" -")
+            if entry.cls == "Product" and tail.lower() in shapes.PRODUCT_WORDS:
+                return Mention(s, e, run, "Product", "", "shape", 0.8)
+            if entry.cls in {"Company", "AIModel", "Product"} and (
+                    shapes.is_version(tail.split(" ")[0].split("-")[0]) or shapes.looks_like_model(run)):
+                return Mention(s, e, run, "AIModel", "", "shape", 0.85)
+        if shapes.looks_like_hardware(run):
+            return Mention(s, e, run, "Hardware", "", "shape", 0.7)
+        if shapes.SHORT_MODEL_RE.match(run):
+            return Mention(s, e, run, "AIModel", "", "shape/short", 0.5)
+        if shapes.looks_like_model(run):
+            return Mention(s, e, run, "AIModel", "", "shape", 0.7)
+        if fold_name(run) in self.lex.not_entities or len(run) < 2:
+            return None
+        return Mention(s, e, run, "", "", "shape/latin", 0.5)
+
+    def head_of(self, name: str) -> Mention | None:
+        """The longest known name ``name`` starts with (杭州 in 杭州深度求索…,
+        DeepSeek in DeepSeek-V3), as a mention at offset 0."""
+        best = None
+        for hit in self.gazetteer.find(name):
+            if hit.start == 0 and hit.end < len(name) and (best is None or hit.end > best.end):
+                e = hit.entries[0]
+                best = Mention(0, hit.end, name[:hit.end], e.cls, e.id, "gazetteer", 0.9)
+        return best
+
+    def _known_head(self, run: str):
+        """The longest gazetteer name the run starts with (DeepSeek in
+        DeepSeek-R1-0528, Claude in Claude 3.7 Sonnet)."""
+        best = None
+        for hit in self.gazetteer.find(run):
+            if hit.start == 0 and hit.end < len(run) and (best is None or hit.end > len(best[0])):
+                best = (run[:hit.end], hit.entries[0])
+        return best
+
+    # -- pass 2: over the segmented words --------------------------------
+    def recognise(self, text: str, words: list[tuple[int, int]], candidates: list[Mention],
+                  statistical: list[Mention] = ()) -> list[Mention]:
+        found = list(candidates)
+        found += self.names.people(text, words, candidates)
+        found += self.names.organisations(text, words, candidates)
+        found += self.names.products(text, words, candidates)
+        found += [m for m in statistical]
+        found = [self._type_from_context(text, m) if not m.cls else m for m in found]
+        mentions = select(found)
+        return self.names.propagate(text, mentions)
+
+    def _type_from_context(self, text: str, m: Mention) -> Mention:
+        before = text[max(0, m.start - 6):m.start]
+        after = text[m.end:m.end + 6]
+        for cls in ("Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
+            pre = self._cue.get(f"before:{cls}", ())
+            post = self._cue.get(f"after:{cls}", ())
+            if any(before.endswith(w) for w in pre) or any(after.lstrip().startswith(w) for w in post):
+                return replace(m, cls=cls, source="context", confidence=0.7)
+        return m
+
+
+def select(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: longer first, then the more trusted source.
+    Untyped mentions survive here (relations may type them later)."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.cls == "", _SOURCE_RANK.get(m.source.split("/")[0], 9),
+                                             -m.confidence, m.start))
+    taken: list[Mention] = []
+    occupied: list[tuple[int, int]] = []
+    for m in ranked:
+        if any(m.start < e and s < m.end for s, e in occupied):
+            continue
+        taken.append(m)
+        occupied.append((m.start, m.end))
+    return sorted(taken, key=lambda m: (m.start, m.end))

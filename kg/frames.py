@@ -1,0 +1,286 @@
+"""Frames: where a pattern's subject and objects stand around its trigger.
+
+Each frame is ``frame(ex, pattern, trigger_regex, sentence)`` yielding
+``(subject, predicate, object, confidence_factor[, role])``; the extractor
+(:mod:`kg.relations`) does the ontology check and the bookkeeping."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.model import Mention
+
+_CLAUSE = re.compile(r"[，,；;：:]")
+_ORG_NOUN = re.compile(r"(?:公司|企业|初创公司|初创企业|创企|巨头|厂商|大学|机构|智库|研究所|研究院|实验室|团队|政府|集团|平台|独角兽|明星|新贵|黑马)$")
+_NUMERAL = re.compile(r"^[\s约近超过逾多达共计第0-9０-９.,万亿千百十余多块张颗枚台片个套]*$")
+_PLACE = frozenset({"Place", "Country", "City"})
+_ORG = frozenset({"Organization", "Company", "GovernmentBody"})
+_AGENT = frozenset({"Person", "Organization", "Company", "GovernmentBody", "Country"})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str                      # the whole normalised document
+    start: int
+    end: int
+    mentions: list[Mention]        # inside this sentence, in order
+    previous: tuple                # mentions of earlier sentences, most recent last
+    everything: list[Mention]      # the whole document's mentions
+
+
+def _triggers(ex, pattern, rx, sent):
+    if rx is None:
+        return
+    stop = tuple(pattern.get("not_followed_by", ()))
+    for m in rx.finditer(sent.text, sent.start, sent.end):
+        if stop and sent.text.startswith(stop, m.end()):
+            continue
+        if any(x.start < m.end() and m.start() < x.end for x in sent.mentions):
+            continue              # the trigger is part of a name
+        yield m
+
+
+def _clause_start(sent, pos):
+    cut = sent.start
+    for m in _CLAUSE.finditer(sent.text, sent.start, pos):
+        cut = m.end()
+    return cut
+
+
+def _fits_or_typed(ex, m, allowed, prefer):
+    if m.cls:
+        return m if ex.fits(m.cls, allowed) else None
+    if m.source.startswith("shape/latin"):
+        from kg.relations import retype
+        t = retype(m, allowed, prefer)
+        return t if t.cls else None
+    return None
+
+
+def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=("对", "与", "和", "跟", "比")):
+    """Nearest fitting mention ending before pos, with its coordinated
+    siblings (A、B和C), left to right."""
+    cands = [m for m in sent.mentions if m.end <= pos]
+    for i in range(len(cands) - 1, -1, -1):
+        m = cands[i]
+        if pos - m.end > limit:
+            break
+        if sent.text[max(sent.start, m.start - 1):m.start] in skip_after:
+            continue
+        t = _fits_or_typed(ex, m, allowed, prefer)
+        if t is None:
+            continue
+        group = [t]
+        j = i - 1
+        while j >= 0:
+            prev = cands[j]
+            between = sent.text[prev.end:group[0].start]
+            if not ex.coordination.match(between):
+                break
+            tp = _fits_or_typed(ex, prev, allowed, prefer)
+            if tp is None:
+                break
+            group.insert(0, tp)
+            j -= 1
+        return group
+    return []
+
+
+def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2):
+    """First fitting mention after pos (the filler holds no clause
+    barrier), with the coordinated mentions that follow it."""
+    cands = [m for m in sent.mentions if m.start >= pos]
+    skipped = 0
+    for i, m in enumerate(cands):
+        filler = sent.text[pos:m.start]
+        if len(filler) > limit or (ex.barrier and ex.barrier.search(filler)):
+            return []
+        t = _fits_or_typed(ex, m, allowed, prefer)
+        if t is None:
+            skipped += 1
+            if skipped > skips:
+                return []
+            continue
+        group = [t]
+        for nxt in cands[i + 1:]:
+            between = sent.text[group[-1].end:nxt.start]
+            if not ex.coordination.match(between):
+                break
+            tn = _fits_or_typed(ex, nxt, allowed, prefer)
+            if tn is not None:
+                group.append(tn)
+        return group
+    return []
+
+
+def _pronoun_at(ex, sent, pos, limit=4):
+    """A reference word (其, 该公司 …) just after pos: (end, classes)."""
+    window = sent.text[pos:min(sent.end, pos + limit + 4)]
+    for rx, classes in ex.pronouns:
+        m = rx.match(window) if rx else None
+        if m and m.start() == 0:
+            return pos + m.end(), classes
+    return None
+
+
+def _appositive(sent, m):
+    """An organisation or country directly before a person (NVIDIA CEO 黄仁勋)."""
+    for p in sent.mentions:
+        if p.cls == "Person" and 0 <= p.start - m.end <= 10 and p.start > m.start:
+            between = sent.text[m.end:p.start]
+            if not _CLAUSE.search(between):
+                return True
+    return False
+
+
+def _topic(ex, sent, pos, allowed, exclude):
+    """What a reference word stands for: the first thing (not a person, not
+    an affiliation) in this sentence before it, else in the sentences before."""
+    pools = [[m for m in sent.mentions if m.end <= pos]]
+    pools += [list(p) for p in reversed(sent.previous[-3:])]
+    for pool in pools:
+        for m in pool:
+            if m in exclude or m.cls in ("Person", "Country", "City", "Place", "") or m.text in {x.text for x in exclude}:
+                continue
+            if _appositive(sent, m) or not ex.fits(m.cls, allowed):
+                continue
+            return m
+    return None
+
+
+def _hedged(ex, sent, subject_end, trig):
+    start = max(subject_end, _clause_start(sent, trig.start()))
+    return ex.hedged(sent.text[start:trig.start()]) or ex.negated(sent.text, trig.start())
+
+
+def _distance_factor(gap: int) -> float:
+    return max(0.6, 1.0 - gap / 120)
+
+
+# -- frames ------------------------------------------------------------------------
+def svo(ex, pattern, rx, sent, reverse=False):
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    if reverse:
+        dom, rng = rng, dom
+    pred = pattern["predicate"]
+    for trig in _triggers(ex, pattern, rx, sent):
+        subjects = _left(ex, sent, trig.start(), dom, ("Company",) if not reverse else ("Company",))
+        if not subjects or _hedged(ex, sent, subjects[-1].end, trig):
+            continue
+        objects, factor = [], 1.0
+        between = sent.text[subjects[-1].end:trig.start()]
+        if pattern.get("dui_object") and "对" in between:
+            at = subjects[-1].end + between.rindex("对") + 1
+            objects = [m for m in _right(ex, sent, at, rng, limit=3)[:4] if m.end <= trig.start()]
+            if not objects and _pronoun_at(ex, sent, at):
+                t = _topic(ex, sent, at, rng, subjects)
+                objects = [t] if t else []
+                factor = 0.85
+        if not objects:
+            objects = _right(ex, sent, trig.end(), rng)
+        if not objects and (p := _pronoun_at(ex, sent, trig.end())):
+            t = _topic(ex, sent, trig.start(), rng, subjects)
+            objects, factor = ([t], 0.8) if t else ([], 1.0)
+        if not objects and pattern.get("topic_object"):
+            t = _topic(ex, sent, subjects[0].start, rng, subjects)
+            objects, factor = ([t], 0.7) if t else ([], 1.0)
+        gap = trig.start() - subjects[-1].end
+        for s in subjects:
+            for o in objects:
+                if reverse:
+                    yield o, pred, s, factor * _distance_factor(gap)
+                else:
+                    yield s, pred, o, factor * _distance_factor(gap)
+
+
+def svo_reversed(ex, pattern, rx, sent):
+    yield from svo(ex, pattern, rx, sent, reverse=True)
+
+
+def brand_of(ex, sent, m: Mention) -> Mention | None:
+    """The company a model name starts with (DeepSeek in DeepSeek-V3)."""
+    low = m.text.lower()
+    for c in sent.everything:
+        if c.cls == "Company" and len(c.text) < len(m.text) and low.startswith(c.text.lower()):
+            return replace(c, start=m.start, end=m.start + len(c.text))
+    head = ex.head_of(m.text) if hasattr(ex, "head_of") else None
+    if head is not None and head.cls == "Company":
+        return Mention(m.start, m.start + len(head.text), head.text, "Company", head.key, "brand", 0.7)
+    return None
+
+
+def ov(ex, pattern, rx, sent):
+    rng = ex.range(pattern)
+    for trig in _triggers(ex, pattern, rx, sent):
+        objs = _left(ex, sent, trig.start(), rng, ("AIModel",), limit=8)
+        if not objs or _hedged(ex, sent, objs[-1].end, trig):
+            continue
+        filler = sent.text[objs[-1].end:trig.start()]
+        if re.search(r"[的被由将把在]", filler):
+            continue
+        clause = sent.text[_clause_start(sent, objs[0].start):objs[0].start]
+        if any(m.cls in _ORG and m.end <= objs[0].start and m.start >= _clause_start(sent, objs[0].start)
+               for m in sent.mentions) or "由" in clause:
+            continue
+        for o in objs:
+            b = brand_of(ex, sent, o)
+            if b is not None:
+                yield b, pattern["predicate"], o, 0.9
+
+
+def v_de_o(ex, pattern, rx, sent):
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in _triggers(ex, pattern, rx, sent):
+        objs = _right(ex, sent, trig.end(), rng, limit=14)
+        if not objs:
+            continue
+        subj = _left(ex, sent, trig.start(), dom, limit=12)
+        if _hedged(ex, sent, subj[-1].end if subj else sent.start, trig):
+            continue
+        for o in objs:
+            subjects = subj or [b for b in [brand_of(ex, sent, o)] if b]
+            for s in subjects:
+                yield s, pattern["predicate"], o, 1.0 if subj else 0.85
+
+
+def passive(ex, pattern, rx, sent):
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    markers = tuple(pattern.get("agent_markers", ("被", "由")))
+    for trig in _triggers(ex, pattern, rx, sent):
+        agents = _left(ex, sent, trig.start(), dom, limit=6, skip_after=())
+        if not agents:
+            continue
+        before = sent.text[max(sent.start, agents[0].start - 2):agents[0].start]
+        if not before.endswith(markers):
+            continue
+        marker_at = agents[0].start - next(len(mk) for mk in markers if before.endswith(mk))
+        objs = _left(ex, sent, marker_at, rng, ("AIModel",), limit=20)
+        if not objs or _hedged(ex, sent, agents[-1].end, trig):
+            continue
+        for s in agents:
+            for o in objs:
+                yield s, pattern["predicate"], o, 0.95
+
+
+def by_o_v_de_s(ex, pattern, rx, sent):
+    """由 GPT-3.5 模型驱动的 ChatGPT → ChatGPT integrated GPT-3.5."""
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    markers = tuple(pattern.get("agent_markers", ("由",)))
+    for trig in _triggers(ex, pattern, rx, sent):
+        if not sent.text.startswith("的", trig.end()):
+            continue
+        objs = _left(ex, sent, trig.start(), rng, limit=6, skip_after=())
+        if not objs or not sent.text[max(0, objs[0].start - 3):objs[0].start].rstrip().endswith(markers):
+            continue
+        for s in _right(ex, sent, trig.end() + 1, dom, ("Product",), limit=12):
+            for o in objs:
+                yield s, pattern["predicate"], o, 1.0
+
+
+from kg.frames_more import MORE  # noqa: E402  (frames on named groups)
+
+FRAMES = {
+    "svo": svo, "svo-reversed": svo_reversed, "ov": ov, "v-de-o": v_de_o,
+    "passive": passive, "by-o-v-de-s": by_o_v_de_s, **MORE,
+}

@@ -1,0 +1,171 @@
+"""Frames built on names standing side by side: roles (X的CEO Y), parents
+(X旗下的Y), places (来自杭州的X, 日本瑞萨), pairs (A与B不分伯仲) and
+comparisons (与B相比，A展现出优势)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention
+
+_CLAUSE = re.compile(r"[，,；;：:。]")
+_ORG_NOUN = re.compile(
+    r"(?:公司|企业|初创公司|初创企业|创企|巨头|厂商|大学|机构|智库|研究所|研究院|实验室|政府|集团|"
+    r"独角兽|新贵|黑马|组织|智能|科技|媒体|银行|券商|基金)$")
+_PLACE = frozenset({"Place", "Country", "City"})
+_ORG = frozenset({"Organization", "Company", "GovernmentBody"})
+
+
+def _frames():
+    from kg import frames as f
+    return f
+
+
+def org_title_person(ex, pattern, rx, sent):
+    """ORG [的] TITLE PERSON, chained (ORG1 TITLE1、ORG2 TITLE2 PERSON) and
+    shared (ORG 创始人P1、联合创始人兼CTO P2)."""
+    wanted = tuple(pattern.get("triggers", ()))
+    rng = ex.range(pattern)
+    for i, p in enumerate(sent.mentions):
+        if p.cls != "Person":
+            continue
+        right, own = p.start, None
+        for q in reversed(sent.mentions[:i]):
+            filler = sent.text[q.end:right]
+            if len(filler) > 16 or _CLAUSE.search(filler):
+                break
+            core = filler.strip(" 、的之")
+            if _title_in(ex, core) is None:
+                break
+            if q.cls == "Person":
+                if own is not None or not filler.startswith("、"):
+                    break
+                own, right = core, q.start
+                continue
+            role = own or core
+            if ex.fits(q.cls, rng) and (not wanted or any(w in role for w in wanted)):
+                yield p, pattern["predicate"], q, 1.0 if own is None else 0.9, role
+            right = q.start
+
+
+def _title_in(ex, core: str) -> str | None:
+    """The title a filler ends with (CEO, 首席科学家, 前研究主管, 机器学习教授)."""
+    if not core:
+        return None
+    for t in sorted(ex.titles, key=len, reverse=True):
+        if core.endswith(t) or core.endswith(t + " "):
+            return t
+    return None
+
+
+def parent_v_child(ex, pattern, rx, sent):
+    f = _frames()
+    for trig in f._triggers(ex, pattern, rx, sent):
+        parents = f._left(ex, sent, trig.start(), _ORG, limit=2, skip_after=())
+        if not parents:
+            continue
+        children = f._right(ex, sent, trig.end(), _ORG, ("Company",), limit=10)
+        if f._hedged(ex, sent, parents[-1].end, trig):
+            continue
+        for c in children:
+            yield c, pattern["predicate"], parents[-1], 1.0
+
+
+def from_place(ex, pattern, rx, sent):
+    f = _frames()
+    for trig in f._triggers(ex, pattern, rx, sent):
+        if trig.group() == "来自":
+            places = f._right(ex, sent, trig.end(), _PLACE, limit=2)
+            if not places:
+                continue
+            after = places[-1].end
+            if not sent.text.startswith("的", after):
+                continue
+            orgs = f._right(ex, sent, after + 1, _ORG, ("Company",), limit=12, skips=0)
+            for o in orgs[:1]:
+                for p in places:
+                    yield o, pattern["predicate"], p, 1.0
+        else:
+            orgs = f._left(ex, sent, trig.start(), _ORG, limit=6)
+            places = f._right(ex, sent, trig.end(), _PLACE, limit=4)
+            for o in orgs:
+                for p in places[:1]:
+                    yield o, pattern["predicate"], p, 1.0
+
+
+def place_prefix(ex, pattern, rx, sent):
+    """日本瑞萨, 中国AI初创公司深度求索, 美国的OpenAI; and names that begin
+    with a place (杭州深度求索人工智能…有限公司)."""
+    ms = sent.mentions
+    for a, b in zip(ms, ms[1:]):
+        if a.cls not in _PLACE or b.cls not in _ORG or not a.cls:
+            continue
+        filler = sent.text[a.end:b.start].strip()
+        if len(filler) > 10 or _CLAUSE.search(filler) or re.search(r"[、和与及]", filler):
+            continue
+        if filler in ("", "的") or _ORG_NOUN.search(filler):
+            yield b, pattern["predicate"], a, 1.0 if filler else 0.9
+    for m in ms:
+        if m.cls in _ORG and hasattr(ex, "head_of"):
+            head = ex.head_of(m.text)
+            if head is not None and head.cls in _PLACE and len(head.text) < len(m.text):
+                yield m, pattern["predicate"], Mention(m.start, m.start + len(head.text), head.text,
+                                                        head.cls, head.key, "prefix", 0.8), 0.9
+
+
+def pair(ex, pattern, rx, sent):
+    """A 与 B(、C) … TRIGGER → A comparedTo B, A comparedTo C."""
+    f = _frames()
+    rng = ex.range(pattern)
+    markers = tuple(pattern.get("agent_markers", ("与", "和")))
+    for trig in f._triggers(ex, pattern, rx, sent):
+        cs = f._clause_start(sent, trig.start())
+        seg = sent.text[cs:trig.start()]
+        k = max((seg.find(mk) for mk in markers), default=-1)
+        ks = [seg.find(mk) for mk in markers if seg.find(mk) >= 0]
+        if not ks:
+            continue
+        k = min(ks)
+        at = cs + k + 1
+        others = [m for m in f._right(ex, sent, at, rng, limit=10) if m.end <= trig.start()]
+        firsts = f._left(ex, sent, at - 1, rng, ("AIModel",), limit=80, skip_after=())
+        if not others or not firsts or f._hedged(ex, sent, firsts[-1].end, trig):
+            continue
+        for a in firsts[-1:]:
+            for b in others:
+                yield a, pattern["predicate"], b, 0.95
+
+
+def compare_with(ex, pattern, rx, sent):
+    """与 B 相比，A … 优势 → A outperforms B (no verdict: comparedTo)."""
+    f = _frames()
+    rng = ex.range(pattern)
+    for marker in re.finditer("|".join(map(re.escape, pattern.get("agent_markers", ("相比",)))),
+                              sent.text[sent.start:sent.end]):
+        at = sent.start + marker.start()
+        cs = f._clause_start(sent, at)
+        seg = sent.text[cs:at]
+        k = max(seg.find("与"), seg.find("和"), seg.find("跟"), seg.find("同"))
+        if k < 0:
+            continue
+        others = [m for m in sent.mentions if cs + k < m.start and m.end <= at and ex.fits(m.cls, rng)]
+        winners = f._right(ex, sent, at + len(marker.group()) + 1, rng, limit=6)
+        if not others or not winners:
+            continue
+        tail = sent.text[winners[0].end:sent.end]
+        verdict = rx.search(tail) if rx else None
+        negated = verdict is not None and ex.negated(tail, verdict.start())
+        pred = pattern["predicate"] if verdict and not negated else "comparedTo"
+        for a in winners[:1]:
+            for b in others:
+                yield a, pred, b, 1.0 if pred != "comparedTo" else 0.8
+
+
+MORE = {
+    "org-title-person": org_title_person,
+    "parent-v-child": parent_v_child,
+    "from-place": from_place,
+    "place-prefix": place_prefix,
+    "pair": pair,
+    "compare-with": compare_with,
+}

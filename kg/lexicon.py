@@ -1,0 +1,161 @@
+"""The curated data the recognisers use, loaded once per process.
+
+Everything here comes from files in ``kg/data`` (and country names from
+pycountry's Chinese translations); nothing about a particular article is
+written in code.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gettext
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import KGError
+from kg.resources import DATA_DIR
+
+log = logging.getLogger(__name__)
+
+ENTITY_CLASSES = frozenset({
+    "Organization", "Company", "GovernmentBody", "Person", "Place",
+    "Country", "City", "AIModel", "Product", "Hardware",
+})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer entity: stable id, class, canonical label, other names."""
+
+    id: str
+    cls: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass
+class Lexicon:
+    """Gazetteer entries plus the word lists of the mechanisms."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    surnames: frozenset[str] = frozenset()
+    translit: frozenset[str] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)          # title → kind
+    org_suffixes: dict[str, str] = field(default_factory=dict)    # suffix → class
+    speech_verbs: tuple[str, ...] = ()
+    not_entities: frozenset[str] = frozenset()
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # cue kind → words
+    patterns: tuple[dict, ...] = ()                                # relation patterns
+    version: str = ""
+
+    def by_class(self, cls: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.cls == cls]
+
+
+def _lines(path: Path) -> list[str]:
+    if not path.exists():
+        log.warning("data file %s is missing; its mechanism is off", path)
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return [[c.strip() for c in line.split("\t")] for line in _lines(path)]
+
+
+def read_gazetteer(path: Path) -> list[Entry]:
+    entries = []
+    for n, row in enumerate(_rows(path), 1):
+        if len(row) < 3 or row[1] not in ENTITY_CLASSES:
+            raise KGError(
+                f"{path}: row {n} must be 'id<TAB>class<TAB>label<TAB>aliases' "
+                f"with a class from {sorted(ENTITY_CLASSES)}; got {row!r}")
+        aliases = tuple(a.strip() for a in row[3].split("|") if a.strip()) if len(row) > 3 else ()
+        entries.append(Entry(row[0], row[1], row[2], aliases))
+    return entries
+
+
+def country_entries(aliases_file: Path) -> list[Entry]:
+    """Countries from pycountry (Chinese names from its zh_CN and zh_TW
+    translations) plus the extra surface forms of ``country_aliases.tsv``."""
+    import pycountry
+
+    extra = {row[0].upper(): [a for a in row[1].split("|") if a] for row in _rows(aliases_file)
+             if len(row) > 1}
+    zh = {}
+    for lang in ("zh_CN", "zh_TW", "zh_HK"):
+        try:
+            zh[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+    out = []
+    for c in pycountry.countries:
+        names: list[str] = []
+        for t in zh.values():
+            for attr in ("name", "common_name"):
+                value = getattr(c, attr, None)
+                if value:
+                    names.append(t.gettext(value))
+        names += extra.get(c.alpha_2, [])
+        names += [getattr(c, "common_name", None) or c.name]
+        names = [n for n in dict.fromkeys(names) if n and len(n) > 1]
+        han = [n for n in names if re.search(r"[\u4e00-\u9fff]", n)]
+        if not han:
+            continue
+        label = (extra.get(c.alpha_2) or han)[0]
+        out.append(Entry(f"country-{c.alpha_2.lower()}", "Country", label,
+                         tuple(n for n in names if n != label)))
+    return out
+
+
+def _version(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        if p.exists():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    """Read every data file once; later calls return the same object."""
+    lex_dir = data_dir / "lexicon"
+    gaz = data_dir / "gazetteer.tsv"
+    entries: dict[str, Entry] = {}
+    for e in country_entries(data_dir / "country_aliases.tsv") + read_gazetteer(gaz):
+        if e.id in entries:
+            raise KGError(f"{gaz}: id {e.id!r} is used twice; ids must be unique")
+        entries[e.id] = e
+    cues: dict[str, list[str]] = {}
+    for row in _rows(data_dir / "cues.tsv"):
+        if len(row) >= 2:
+            cues.setdefault(row[0], []).extend(w for w in row[1].split("|") if w)
+    patterns = tuple(json.loads(line) for line in _lines(data_dir / "relations.jsonl"))
+    files = [p for p in data_dir.rglob("*") if p.suffix in {".tsv", ".txt", ".jsonl"}]
+    return Lexicon(
+        entries=entries,
+        surnames=frozenset(_lines(lex_dir / "surnames.txt")),
+        translit=frozenset("".join(_lines(lex_dir / "translit_chars.txt"))),
+        titles={r[0]: (r[1] if len(r) > 1 else "generic") for r in _rows(lex_dir / "titles.tsv")},
+        org_suffixes={r[0]: r[1] for r in _rows(lex_dir / "org_suffixes.tsv") if len(r) > 1},
+        speech_verbs=tuple(_lines(lex_dir / "speech_verbs.txt")),
+        not_entities=frozenset(w.lower() for w in _lines(lex_dir / "not_entities.txt")),
+        cues={k: tuple(v) for k, v in cues.items()},
+        patterns=patterns,
+        version=_version(files),
+    )

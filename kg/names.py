@@ -1,0 +1,179 @@
+"""Names nobody listed, from Chinese name grammar over segmented words:
+people beside titles and speech verbs, transliterated names joined by
+·/・, names glossed in English, and organisations by their suffix."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from kg.lexicon import Lexicon
+from kg.model import Mention
+
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+_DOTS = "·・‧•"
+_GLOSS = re.compile(r"[(（]([A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-.]+){1,3})[)）]")
+_STOP_LEFT = frozenset("""
+的 了 在 和 与 及 是 为 被 由 对 从 向 将 把 等 这 那 该 其 也 都 又 还 并 而 但 就 已 曾 已经
+一家 这家 那家 该家 一个 各 多家 新 旗下 成立 宣布 发布 推出 收购 投资 表示 认为 称 包括 如 比如 例如
+""".split())
+
+
+class NameFinder:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.titles = sorted(lex.titles, key=len, reverse=True)
+        self.speech = tuple(sorted(lex.speech_verbs, key=len, reverse=True))
+        self.suffixes = sorted(lex.org_suffixes, key=len, reverse=True)
+        self._compound = frozenset(s for s in lex.surnames if len(s) == 2)
+        tl = "".join(sorted(lex.translit)) or "阿"
+        self._title_re = _alternation(lex.titles)
+        self._speech_re = _alternation(lex.speech_verbs)
+        self._translit_re = re.compile(
+            rf"[{re.escape(tl)}]{{1,6}}(?:[{_DOTS}\-][{re.escape(tl)}]{{1,8}})+")
+
+    # -- people ----------------------------------------------------------
+    def people(self, text, words, taken):
+        out = []
+        for m in self._translit_re.finditer(text):
+            if not _overlaps(m.start(), m.end(), taken):
+                out.append(Mention(m.start(), m.end(), m.group(), "Person", "", "names/translit", 0.8))
+        starts = [s for s, _ in words]
+        ends = {e: i for i, (_, e) in enumerate(words)}
+        by_start = {s: i for i, s in enumerate(starts)}
+        latin = {m.start: m for m in taken if m.cls == "" and m.source == "shape/latin"}
+        for t in self._title_re.finditer(text) if self._title_re else ():
+            pos = t.end()
+            if text.startswith(("的", " "), pos):
+                pos += 1
+            if pos in latin:        # OpenAI CEO Sam Altman
+                run = latin[pos]
+                out.append(Mention(run.start, run.end, run.text, "Person", "", "names/title", 0.75,
+                                   role=t.group()))
+                continue
+            j = by_start.get(pos)
+            name = self._name_at(text, words, j) if j is not None else None
+            if name and not _overlaps(*name, taken):
+                out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
+                                   "names/title", 0.8, role=t.group()))
+        for v in self._speech_re.finditer(text) if self._speech_re else ():
+            i = ends.get(v.start())
+            name = self._name_ending(text, words, i) if i is not None else None
+            if name and not _overlaps(*name, taken):
+                out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
+                                   "names/speech", 0.7))
+        for m in _GLOSS.finditer(text):
+            k = bisect_left(starts, m.start())
+            name = self._name_ending(text, words, k - 1) if k > 0 else None
+            if name and name[1] == m.start() and not _overlaps(*name, taken):
+                out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
+                                   "names/gloss", 0.8))
+        return out
+
+    def _is_chinese_name(self, w: str) -> bool:
+        if not _HAN.match(w) or not 2 <= len(w) <= 4:
+            return False
+        if w[:2] in self._compound:
+            return len(w) in (3, 4)
+        return w[0] in self.lex.surnames and len(w) <= 3
+
+    def _is_translit(self, w: str) -> bool:
+        core = w.translate({ord(c): None for c in _DOTS + "-"})
+        return len(core) >= 2 and all(c in self.lex.translit for c in core)
+
+    def _name_at(self, text, words, j):
+        """A person name starting at word j: one word, or surname + given name."""
+        if j >= len(words):
+            return None
+        s, e = words[j]
+        w = text[s:e]
+        if self._is_chinese_name(w) or self._is_translit(w):
+            return s, e
+        if j + 1 < len(words):
+            s2, e2 = words[j + 1]
+            both = text[s:e2]
+            if e == s2 and self._is_chinese_name(both) and w in self.lex.surnames:
+                return s, e2
+            if e == s2 and self._is_translit(both) and len(both) <= 6:
+                return s, e2
+        return None
+
+    def _name_ending(self, text, words, i):
+        """A person name ending with word i (before a speech verb)."""
+        if i < 0:
+            return None
+        s, e = words[i]
+        w = text[s:e]
+        if self._is_chinese_name(w) and w not in self.lex.not_entities:
+            return s, e
+        if i > 0:
+            s0, _ = words[i - 1]
+            both = text[s0:e]
+            if text[s0:words[i - 1][1]] in self.lex.surnames and self._is_chinese_name(both):
+                return s0, e
+        if self._is_translit(w) and len(w) >= 3:
+            return s, e
+        return None
+
+    # -- organisations -----------------------------------------------------
+    def organisations(self, text, words, taken):
+        out = []
+        for i, (s, e) in enumerate(words):
+            w = text[s:e]
+            cls = self.lex.org_suffixes.get(w)
+            if cls is None:
+                continue
+            j, start = i, s
+            while j > 0 and i - j < 5:
+                ps, pe = words[j - 1]
+                pw = text[ps:pe]
+                if pe != start or not (_HAN.match(pw) or re.match(r"^[A-Za-z0-9][\w.&\- ]*$", pw)):
+                    break
+                if pw in _STOP_LEFT or pw in self.lex.org_suffixes or pw in self.lex.titles:
+                    break
+                j, start = j - 1, ps
+            name = text[start:e]
+            if start == s or len(name) - len(w) < 2 or len(name) > 24:
+                continue
+            if _overlaps(start, e, [m for m in taken if m.cls in {"Person"}]):
+                continue
+            out.append(Mention(start, e, name, cls, "", "names/suffix", 0.7))
+        return out
+
+    # -- products ------------------------------------------------------------
+    def products(self, text, words, taken):
+        out = []
+        for m in taken:
+            if m.cls in {"Company", "Product", ""} and m.end < len(text):
+                tail = re.match(r" ?(?:App|APP|app|应用|手机应用)(?![A-Za-z])", text[m.end:m.end + 6])
+                if tail:
+                    end = m.end + tail.end()
+                    out.append(Mention(m.start, end, text[m.start:end], "Product", "",
+                                       "names/product", 0.75))
+        return out
+
+    # -- one name, every occurrence --------------------------------------------
+    def propagate(self, text, mentions):
+        """A name recognised once as a person or organisation in a document
+        is that thing wherever else the same characters stand."""
+        known = {m.text: m for m in mentions if m.source.startswith("names/") and m.cls
+                 and len(m.text) >= 2}
+        if not known:
+            return mentions
+        extra = []
+        pattern = re.compile("|".join(re.escape(t) for t in sorted(known, key=len, reverse=True)))
+        for m in pattern.finditer(text):
+            if not _overlaps(m.start(), m.end(), mentions + extra):
+                src = known[m.group()]
+                extra.append(Mention(m.start(), m.end(), m.group(), src.cls, "",
+                                     "names/propagated", src.confidence - 0.1))
+        return sorted(mentions + extra, key=lambda m: (m.start, m.end))
+
+
+def _overlaps(start, end, mentions) -> bool:
+    return any(start < m.end and m.start < end for m in mentions)
+
+
+def _alternation(words):
+    words = sorted((w for w in words if w), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None

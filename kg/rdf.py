@@ -1,0 +1,113 @@
+"""Resolved entities, facts and attributes → an rdflib Graph in the shape
+of ``ontology/README.md``; serialised deterministically."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from kg.model import Extraction
+from kg.ontology import Schema
+from kg.resolve import Resolved, identity
+from kg.vocab import DOC, ENTITY, KG, STATEMENT
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def text_literal(value: str) -> Literal:
+    """Chinese text is tagged @zh; Latin-script names carry no tag."""
+    return Literal(value, lang="zh") if _HAN.search(value) else Literal(value)
+
+
+def _statement_iri(*parts) -> URIRef:
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
+    return STATEMENT[h]
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    g.bind("kg", KG._NS)
+    g.bind("kgr", ENTITY)
+    g.bind("kgd", DOC)
+    g.bind("kgs", STATEMENT)
+    g.bind("skos", SKOS)
+    g.bind("prov", PROV)
+    g.bind("dcterms", DCTERMS)
+    return g
+
+
+def build_graph(extractions: list[Extraction], resolved: Resolved, schema: Schema,
+                min_confidence: float = 0.0) -> Graph:
+    g = new_graph()
+    node = resolved.node_of
+    used: set[str] = set()
+    facts = []
+    for ex in extractions:
+        d = ex.document.doc_id
+        for f in ex.facts:
+            s = node.get(identity(d, f.subject))
+            o = node.get(identity(d, f.object))
+            if s is None or o is None or s == o or f.evidence.confidence < min_confidence:
+                continue
+            cs, co = resolved.entities[s].cls, resolved.entities[o].cls
+            if not schema.accepts(f.predicate, cs, co):
+                continue
+            facts.append((s, f.predicate, o, f))
+            used.update((s, o))
+    for ex in extractions:
+        doc = DOC[ex.document.doc_id]
+        g.add((doc, RDF.type, KG.Document))
+        g.add((doc, DCTERMS.title, text_literal(ex.document.title)))
+        g.add((doc, KG.sha256, Literal(ex.document.sha256)))
+        for name in ex.document.files:
+            g.add((doc, KG.fileName, Literal(name)))
+    for slug, ent in resolved.entities.items():
+        iri = ENTITY[slug]
+        g.add((iri, RDF.type, KG[ent.cls]))
+        g.add((iri, RDFS.label, text_literal(ent.label)))
+        for alt in ent.alt_labels:
+            g.add((iri, SKOS.altLabel, text_literal(alt)))
+        for d in ent.docs:
+            g.add((iri, KG.mentionedIn, DOC[d]))
+    best: dict[tuple, tuple] = {}
+    for s, p, o, f in facts:
+        k = (s, p, o, f.evidence.doc_id, f.evidence.start, f.evidence.end)
+        if k not in best or f.evidence.confidence > best[k][3].evidence.confidence:
+            best[k] = (s, p, o, f)
+    for s, p, o, f in best.values():
+        _statement(g, ENTITY[s], KG[p], ENTITY[o], f.evidence, f.role if p == "affiliatedWith" else "")
+    for ex in extractions:
+        d = ex.document.doc_id
+        for a in ex.attributes:
+            s = node.get(identity(d, a.subject))
+            if s is None or a.evidence.confidence < min_confidence:
+                continue
+            value = Literal(a.value, datatype=XSD[a.datatype])
+            _statement(g, ENTITY[s], KG[a.prop], value, a.evidence, "")
+    return g
+
+
+def _statement(g: Graph, s, p, o, ev, role: str) -> None:
+    g.add((s, p, o))
+    st = _statement_iri(s, p, o, ev.doc_id, ev.start, ev.end)
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.subject, s))
+    g.add((st, RDF.predicate, p))
+    g.add((st, RDF.object, o))
+    g.add((st, PROV.wasDerivedFrom, DOC[ev.doc_id]))
+    g.add((st, KG.evidence, Literal(ev.sentence)))
+    g.add((st, KG.charStart, Literal(ev.start)))
+    g.add((st, KG.charEnd, Literal(ev.end)))
+    g.add((st, KG.extractedBy, Literal(ev.extracted_by)))
+    g.add((st, KG.confidence, Literal(f"{ev.confidence:.3f}", datatype=XSD.decimal)))
+    if role:
+        g.add((st, KG.role, text_literal(role)))
+
+
+def serialize(g: Graph) -> bytes:
+    """Turtle, byte-identical for the same graph (no blank nodes are used;
+    rdflib's Turtle writer sorts subjects and predicates)."""
+    return g.serialize(format="turtle", encoding="utf-8")

@@ -1,0 +1,136 @@
+"""Sentences + mentions → relation candidates, from the patterns in
+``kg/data/relations.jsonl``. A pattern names a predicate, its trigger
+words and a *frame*: where the subject and objects stand around the
+trigger. Roles and classes are checked against the ontology; hedged and
+negated triggers yield nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.frames import FRAMES, Sentence
+from kg.lexicon import Lexicon
+from kg.model import Mention
+from kg.ontology import Schema
+
+
+@dataclass(frozen=True)
+class Candidate:
+    subject: Mention
+    predicate: str
+    object: Mention
+    pattern: str
+    confidence: float
+    sentence: tuple[int, int]
+    role: str = ""
+
+
+class RelationExtractor:
+    def __init__(self, lexicon: Lexicon, schema: Schema):
+        self.lex = lexicon
+        self.schema = schema
+        self.patterns = []
+        for p in lexicon.patterns:
+            triggers = sorted(p.get("triggers", []), key=len, reverse=True)
+            rx = re.compile("|".join(re.escape(t) for t in triggers)) if triggers else None
+            self.patterns.append((p, rx))
+        cue = lexicon.cues
+        self.hedge = _alt(cue.get("hedge", ()))
+        self.negation = _alt(cue.get("negation", ()))
+        self.neg_exception = _alt(cue.get("negation_exception", ()))
+        self.coordination = re.compile(
+            r"^\s*(?:" + "|".join(re.escape(w) for w in cue.get("coordination", ("、",))) + r")\s*$")
+        self.barrier = _alt(cue.get("object_barrier", ("，",)))
+        self.pronouns: list[tuple[re.Pattern, frozenset[str]]] = []
+        for kind, words in sorted(cue.items()):
+            if kind.startswith("pronoun:"):
+                cls = kind.split(":", 1)[1]
+                classes = frozenset() if cls == "any" else frozenset({cls})
+                self.pronouns.append((_alt(words), classes))
+        self.titles = lexicon.titles
+
+    # -- class checks ----------------------------------------------------
+    def fits(self, cls: str, allowed: frozenset[str]) -> bool:
+        if not allowed:
+            return bool(cls)
+        return bool(cls) and any(c in allowed for c in self.schema.superclasses(cls))
+
+    def domain(self, pattern: dict) -> frozenset[str]:
+        d = self.schema.domain(pattern["predicate"])
+        return frozenset(pattern.get("subject_classes", ())) or d
+
+    def range(self, pattern: dict) -> frozenset[str]:
+        r = self.schema.range(pattern["predicate"])
+        return frozenset(pattern.get("object_classes", ())) or r
+
+    # -- cues ----------------------------------------------------------------
+    def hedged(self, text: str) -> bool:
+        return bool(self.hedge and self.hedge.search(text))
+
+    def negated(self, text: str, trigger_start: int) -> bool:
+        window = text[max(0, trigger_start - 3):trigger_start]
+        if not self.negation or not self.negation.search(window):
+            return False
+        around = text[max(0, trigger_start - 3):trigger_start + 3]
+        return not (self.neg_exception and self.neg_exception.search(around))
+
+    # -- the whole document ----------------------------------------------------
+    def extract(self, text: str, sentences: list[tuple[int, int]],
+                mentions: list[Mention]) -> list[Candidate]:
+        out: list[Candidate] = []
+        ms = sorted(mentions, key=lambda m: m.start)
+        k = 0
+        recent: list[Mention] = []
+        for s_start, s_end in sentences:
+            inside = []
+            while k < len(ms) and ms[k].start < s_end:
+                if ms[k].start >= s_start and ms[k].end <= s_end:
+                    inside.append(ms[k])
+                k += 1
+            sent = Sentence(text, s_start, s_end, inside, tuple(recent[-12:]), ms)
+            question = text[s_start:s_end].rstrip().endswith(("?", "？", "吗"))
+            if inside and not question:
+                for pattern, rx in self.patterns:
+                    frame = FRAMES[pattern["frame"]]
+                    for cand in frame(self, pattern, rx, sent):
+                        out.append(Candidate(*cand[:3], pattern["id"],
+                                             pattern.get("confidence", 0.7) * cand[3],
+                                             (s_start, s_end), cand[4] if len(cand) > 4 else ""))
+            recent.extend(m for m in inside if m.cls)
+        return _dedupe(out, self)
+
+
+def _dedupe(cands: list[Candidate], ex: RelationExtractor) -> list[Candidate]:
+    """One candidate per (subject, predicate, object, sentence); no self
+    loops; class check against the ontology; outperforms beats comparedTo."""
+    best: dict[tuple, Candidate] = {}
+    for c in cands:
+        if c.subject.start == c.object.start and c.subject.end == c.object.end:
+            continue
+        if c.subject.text == c.object.text:
+            continue
+        if not ex.schema.accepts(c.predicate, c.subject.cls, c.object.cls):
+            continue
+        key = (c.subject.start, c.predicate, c.object.start, c.sentence)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    out = list(best.values())
+    stronger = {(c.subject.start, c.object.start, c.sentence) for c in out if c.predicate == "outperforms"}
+    out = [c for c in out if not (c.predicate == "comparedTo" and (
+        (c.subject.start, c.object.start, c.sentence) in stronger
+        or (c.object.start, c.subject.start, c.sentence) in stronger))]
+    return sorted(out, key=lambda c: (c.sentence, c.subject.start, c.predicate, c.object.start))
+
+
+def _alt(words) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+def retype(m: Mention, allowed: frozenset[str], prefer: tuple[str, ...]) -> Mention:
+    """Give an untyped name the class its role in a pattern implies."""
+    for cls in prefer:
+        if cls in allowed or not allowed:
+            return replace(m, cls=cls, source=m.source + "+role", confidence=min(m.confidence, 0.6))
+    return m

@@ -1,0 +1,213 @@
+"""Mentions across documents → one entity per real-world thing.
+
+Names join when the gazetteer says so, when a bracket glosses one with the
+other, or by rules that hold for names of their kind: a company name
+before a model name (OpenAI o1 → o1), a bare version (R1 → the DeepSeek-R1
+of the same document), a generic tail (英伟达公司 → 英伟达), a short form of
+a name the same document spelled out (阶跃 → 阶跃星辰), a family name of a
+transliterated full name (奥特曼 → 山姆·奥特曼). A person never joins an
+organisation, and different versions (o3, o3-mini) never join.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from kg.gazetteer import fold_name
+from kg.lexicon import Lexicon
+from kg.model import Extraction, Mention
+from kg.ontology import Schema
+from kg.shapes import SHORT_MODEL_RE
+
+_GENERIC_TAIL = re.compile(r"(?:公司|团队|集团|官方|模型|大模型|系列模型|系列|AI团队|有限公司)$")
+_GROUP = {"Company": "org", "Organization": "org", "GovernmentBody": "org", "Country": "place",
+          "City": "place", "Place": "place", "Person": "person", "AIModel": "thing",
+          "Product": "thing", "Hardware": "hw"}
+_SPECIFIC = ["Company", "GovernmentBody", "Country", "City", "AIModel", "Product", "Hardware",
+             "Person", "Organization", "Place"]
+
+
+@dataclass(frozen=True)
+class Entity:
+    slug: str
+    cls: str
+    label: str
+    alt_labels: tuple[str, ...]
+    docs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    entities: dict[str, Entity]
+    node_of: dict                     # (doc_id, mention identity) → slug
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # ids of the gazetteer stay roots, then the smaller name
+            if (not rb.startswith("id:"), rb) < (not ra.startswith("id:"), ra):
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def identity(doc_id: str, m: Mention) -> str:
+    """A mention's node before merging; short versions are per document."""
+    if m.key:
+        return f"id:{m.key}"
+    group = _GROUP.get(m.cls, "thing")
+    name = fold_name(m.text)
+    if SHORT_MODEL_RE.match(m.text) and m.cls == "AIModel":
+        return f"doc:{doc_id}:{group}:{name}"
+    return f"name:{group}:{name}"
+
+
+class Resolver:
+    def __init__(self, lexicon: Lexicon, schema: Schema):
+        self.lex = lexicon
+        self.schema = schema
+        self.by_name: dict[str, list[str]] = defaultdict(list)
+        for e in lexicon.entries.values():
+            for n in e.names:
+                self.by_name[fold_name(n)].append(e.id)
+
+    def _known(self, text: str, cls: str) -> str | None:
+        ids = [i for i in self.by_name.get(fold_name(text), ())
+               if _GROUP.get(self.lex.entries[i].cls) == _GROUP.get(cls)]
+        return f"id:{ids[0]}" if ids else None
+
+    def resolve(self, extractions: list[Extraction]) -> Resolved:
+        uf = _UnionFind()
+        classes: dict[str, Counter] = defaultdict(Counter)
+        surfaces: dict[str, Counter] = defaultdict(Counter)
+        docs: dict[str, set] = defaultdict(set)
+        for ex in extractions:
+            doc_id = ex.document.doc_id
+            mentions = list(ex.mentions)
+            for a in ex.aliases:
+                mentions += [a.a, a.b]
+            for m in mentions:
+                node = identity(doc_id, m)
+                uf.find(node)
+                classes[node][m.cls] += m.confidence
+                surfaces[node][m.text] += 1
+                if m.surface:
+                    surfaces[node][m.surface] += 1
+                docs[node].add(doc_id)
+                known = None if m.key else self._known(m.text, m.cls)
+                if known:
+                    uf.union(known, node)
+            for a in ex.aliases:
+                if _GROUP.get(a.a.cls) == _GROUP.get(a.b.cls):
+                    uf.union(identity(doc_id, a.a), identity(doc_id, a.b))
+            self._document_rules(uf, doc_id, mentions)
+        roots: dict[str, list[str]] = defaultdict(list)
+        for node in list(uf.parent):
+            roots[uf.find(node)].append(node)
+        entities, node_slug = {}, {}
+        for root, nodes in sorted(roots.items()):
+            ent = self._entity(root, nodes, classes, surfaces, docs)
+            if ent is None:
+                continue
+            entities[ent.slug] = ent
+            for n in nodes:
+                node_slug[n] = ent.slug
+        return Resolved(entities, node_slug)
+
+    def _document_rules(self, uf, doc_id, mentions):
+        by_group: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            by_group[_GROUP.get(m.cls, "thing")].append(m)
+        for group, ms in by_group.items():
+            names = {fold_name(m.text): m for m in ms}
+            for m in ms:
+                node = identity(doc_id, m)
+                # 英伟达公司 → 英伟达; DeepSeek-V3模型 → DeepSeek-V3
+                tail = _GENERIC_TAIL.search(m.text)
+                if tail and tail.start() >= 2:
+                    base = m.text[:tail.start()].strip()
+                    target = names.get(fold_name(base)) or None
+                    known = self._known(base, m.cls)
+                    if target is not None:
+                        uf.union(identity(doc_id, target), node)
+                    elif known:
+                        uf.union(known, node)
+                if m.key:
+                    continue
+                if group == "thing" and m.cls == "AIModel":
+                    self._model_rules(uf, doc_id, m, ms, node)
+                elif group in ("org", "thing") and len(m.text) >= 2 and not self._known(m.text, m.cls):
+                    longer = [o for o in ms if o.text != m.text and o.text.startswith(m.text)
+                              and not _GENERIC_TAIL.fullmatch(o.text[len(m.text):])]
+                    if len({o.text for o in longer}) == 1 and re.match(r"[\u4e00-\u9fff]", m.text):
+                        uf.union(identity(doc_id, longer[0]), node)
+                elif group == "person" and "·" not in m.text:
+                    full = {o.text for o in ms if re.split(r"[·・\-]", o.text)[-1] == m.text and o.text != m.text}
+                    if len(full) == 1:
+                        target = next(o for o in ms if o.text in full)
+                        uf.union(identity(doc_id, target), node)
+
+    def _model_rules(self, uf, doc_id, m, ms, node):
+        text = m.text
+        # OpenAI o1, ChatGPT o1, Meta Llama → the model after the brand
+        parts = re.split(r"[\s\-]", text, maxsplit=1)
+        if len(parts) == 2:
+            head, rest = parts
+            head_known = self._known(head, "Company") or self._known(head, "Product")
+            rest_known = self._known(rest, "AIModel")
+            if head_known and rest_known:
+                uf.union(rest_known, node)
+                return
+        if SHORT_MODEL_RE.match(text):
+            token = fold_name(text)
+            fulls = sorted({o.text for o in ms if o is not m and o.cls == "AIModel"
+                            and fold_name(o.text) != token and fold_name(o.text).endswith(token)
+                            and not SHORT_MODEL_RE.match(o.text)}, key=len)
+            if fulls:
+                target = next(o for o in ms if o.text == fulls[0])
+                uf.union(identity(doc_id, target), node)
+
+    def _entity(self, root, nodes, classes, surfaces, docs) -> Entity | None:
+        votes: Counter = Counter()
+        for n in nodes:
+            votes.update(classes[n])
+        key = root[3:] if root.startswith("id:") else None
+        entry = self.lex.entries.get(key) if key else None
+        if entry is not None:
+            cls, label = entry.cls, entry.label
+        else:
+            votes.pop("", None)
+            if not votes:
+                return None
+            best = max(votes.values())
+            cls = next(c for c in _SPECIFIC if votes.get(c, 0) >= best * 0.75)
+            names: Counter = Counter()
+            for n in nodes:
+                names.update(surfaces[n])
+            label = sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        alts: set[str] = set()
+        for n in nodes:
+            alts.update(surfaces[n])
+        alts.discard(label)
+        slug = key or f"{cls.lower()}-{_slug(label)}"
+        all_docs = sorted(set().union(*(docs[n] for n in nodes)))
+        return Entity(slug, cls, label, tuple(sorted(alts)), tuple(all_docs))
+
+
+def _slug(label: str) -> str:
+    s = fold_name(label)
+    s = re.sub(r"[^0-9a-z\u3400-\u9fff.+]+", "-", s).strip("-")
+    return s or "x"

@@ -1,0 +1,90 @@
+"""Shapes of names no list knows: Latin-script name runs and model,
+version and chip shapes (DeepSeek-R1-0528, Claude 3.7 Sonnet, GLM-130B,
+Kimi k1.5, H800, MI300X, 文心一言4.5)."""
+
+from __future__ import annotations
+
+import re
+
+# one Latin token: a word with inner . - / & + ' (Data.ai, I/O, AT&T), or a number-led version (4o, 3.7, 405B, 8x7B)
+_TOKEN = r"(?:[A-Za-z][A-Za-z0-9]*(?:[.\-/&+'][A-Za-z0-9]+)*|\d+(?:\.\d+)*[A-Za-z]*\d*(?:-[A-Za-z0-9]+)*)"
+TOKEN_RE = re.compile(_TOKEN)
+# a run: tokens joined by one space or hyphen
+RUN_RE = re.compile(rf"(?<![0-9A-Za-z.\-]){_TOKEN}(?:[ \-]{_TOKEN})*")
+
+VERSION_RE = re.compile(r"^(?:v|V)?\d+(?:\.\d+)*[A-Za-z]{0,2}\d*$|^[A-Za-z]\d+(?:\.\d+)*(?:-[a-z]+)?$")
+SHORT_MODEL_RE = re.compile(r"^[A-Za-z]\d+(?:\.\d+)?(?:-[A-Za-z]+)?$")   # R1, V3, o1, k1.5, o3-mini
+HARDWARE_RE = re.compile(
+    r"^(?:[ABHLV]\d{2,3}[A-Z]?|[BG]B\d{3}|H\d{3}[A-Z]?|MI\d{3}[A-Z]?|RTX ?\d{4}[A-Za-z ]*|"
+    r"GTX ?\d{3,4}|TPU ?v?\d*[a-z]*|Gaudi ?\d|Trainium\d?|Inferentia\d?|Ascend ?\d{3}[A-Z]?)$")
+MODEL_WORDS = frozenset("""
+mini pro max flash turbo lite plus ultra instruct chat sonnet opus haiku preview
+zero base coder math vision vl omni nano large medium small tiny exp thinking reasoner
+scout maverick behemoth distill deep research r1 v2 v3 k1 o1 o3 o4
+""".split())
+PRODUCT_WORDS = frozenset("app search plus pro team enterprise operator assistant cloud".split())
+# lower-case words that end a run ("Qwen2.5-Max with QwQ")
+_BREAK = frozenset("""
+and or with vs versus of the a an in on at for to from by is are was be as via
+""".split())
+
+
+def latin_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of Latin-script name runs: a capitalised or digit-bearing first
+    token, then tokens that are capitalised, contain digits or are model
+    words (mini, pro, flash …); a lower-case English word ends the run."""
+    out = []
+    for m in RUN_RE.finditer(text):
+        toks = [(t.start(), t.end()) for t in TOKEN_RE.finditer(text, m.start(), m.end())]
+        start = None
+        prev_end = m.start()
+        for s, e in toks:
+            word = text[s:e]
+            keep = (word[0].isupper() or any(c.isdigit() for c in word)
+                    or word.lower() in MODEL_WORDS or (start is None and _camel(word)))
+            if word.lower() in _BREAK or not keep:
+                if start is not None:
+                    out.append((start, prev_end))
+                start = None
+                prev_end = e
+                continue
+            if start is None:
+                start = s
+            prev_end = e
+        if start is not None:
+            out.append((start, prev_end))
+    return [(s, e) for s, e in out if _plausible(text[s:e])]
+
+
+def _camel(word: str) -> bool:
+    return any(c.isupper() for c in word[1:])      # iPhone, xAI, eBay
+
+
+def _plausible(run: str) -> bool:
+    if len(run) < 2:
+        return False
+    if run.isdigit() or re.fullmatch(r"[\d.,%x]+", run):
+        return False
+    return True
+
+
+def split_tokens(run: str) -> list[str]:
+    return re.split(r"[ \-]", run)
+
+
+def is_version(token: str) -> bool:
+    return bool(VERSION_RE.match(token))
+
+
+def looks_like_model(run: str) -> bool:
+    """A name with a version part: GLM-130B, MiniMax-Text-01, Janus-Pro-7B,
+    Step 3.5 Flash (needs a letter-led head and a digit or model word)."""
+    parts = split_tokens(run)
+    if len(parts) < 2 and not re.search(r"[A-Za-z]{2,}\d", run):
+        return False
+    tail = parts[1:] if len(parts) > 1 else [run]
+    return any(any(c.isdigit() for c in p) or p.lower() in MODEL_WORDS for p in tail)
+
+
+def looks_like_hardware(run: str) -> bool:
+    return bool(HARDWARE_RE.match(run))
