@@ -44,7 +44,7 @@ class Recogniser:
                 cls = "Hardware" if e.cls == "Hardware" else "AIModel"
                 out.append(Mention(hit.start, ext, text[hit.start:ext], cls, "",
                                    "gazetteer+version", 0.85))
-        for s, e in shapes.latin_runs(text):
+        for s, e in shapes.latin_runs(text, self.lex.not_entities):
             m = self._classify_run(text, s, e)
             if m is not None:
                 out.append(m)

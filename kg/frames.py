@@ -33,8 +33,11 @@ def _triggers(ex, pattern, rx, sent):
     if rx is None:
         return
     stop = tuple(pattern.get("not_followed_by", ()))
+    before = tuple(pattern.get("not_preceded_by", ()))
     for m in rx.finditer(sent.text, sent.start, sent.end):
         if stop and sent.text.startswith(stop, m.end()):
+            continue
+        if before and sent.text[max(sent.start, m.start() - 4):m.start()].endswith(before):
             continue
         if any(x.start < m.end() and m.start() < x.end for x in sent.mentions):
             continue              # the trigger is part of a name
@@ -58,45 +61,77 @@ def _fits_or_typed(ex, m, allowed, prefer):
     return None
 
 
-def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=("对", "与", "和", "跟", "比")):
-    """Nearest fitting mention ending before pos, with its coordinated
-    siblings (A、B和C), left to right."""
+_PREPOSITIONS = ("对", "与", "和", "跟", "比", "在", "从", "向", "把", "将", "给", "同")
+
+
+def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PREPOSITIONS,
+          nearest=False):
+    """The subject before pos with its coordinated siblings (A、B和C), left
+    to right: the first fitting mention of pos's clause (the clause topic;
+    ``nearest=True``: the closest one), else the sentence's topic."""
     cands = [m for m in sent.mentions if m.end <= pos]
-    for i in range(len(cands) - 1, -1, -1):
-        m = cands[i]
-        if pos - m.end > limit:
-            break
-        if sent.text[max(sent.start, m.start - 1):m.start] in skip_after:
+    clause = _clause_start(sent, pos)
+    in_clause = [m for m in cands if m.start >= clause and pos - m.end <= limit]
+    if nearest:
+        order = in_clause[::-1]
+    else:
+        order = in_clause + [m for m in cands if m.start < clause]
+    for m in order:
+        if skip_after and sent.text[max(sent.start, m.start - 1):m.start] in skip_after:
             continue
         t = _fits_or_typed(ex, m, allowed, prefer)
         if t is None:
             continue
-        group = [t]
-        j = i - 1
-        while j >= 0:
-            prev = cands[j]
-            between = sent.text[prev.end:group[0].start]
-            if not ex.coordination.match(between):
-                break
-            tp = _fits_or_typed(ex, prev, allowed, prefer)
-            if tp is None:
-                break
-            group.insert(0, tp)
-            j -= 1
-        return group
+        if nearest:
+            return _expand_left(ex, sent, cands, m, t, allowed, prefer)
+        return _expand_right(ex, sent, [x for x in cands if x.start > m.start], t, allowed, prefer)
     return []
+
+
+def _expand_left(ex, sent, cands, m, t, allowed, prefer):
+    group = [t]
+    i = cands.index(m)
+    for prev in reversed(cands[:i]):
+        between = sent.text[prev.end:group[0].start]
+        if between == "":                  # 华为小艺: the owner before its product
+            continue
+        if not ex.coordination.match(between):
+            break
+        tp = _fits_or_typed(ex, prev, allowed, prefer)
+        if tp is None:
+            break
+        group.insert(0, tp)
+    return group
+
+
+def _expand_right(ex, sent, after, t, allowed, prefer):
+    """t and the mentions coordinated after it; an adjacent pair (华为小艺)
+    counts as one item, the second naming it."""
+    group = [t]
+    for nxt in after:
+        between = sent.text[group[-1].end:nxt.start]
+        tn = _fits_or_typed(ex, nxt, allowed, prefer)
+        if between == "" and tn is not None:
+            group[-1] = tn
+            continue
+        if not ex.coordination.match(between) or tn is None:
+            break
+        group.append(tn)
+    return group
 
 
 def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2):
     """First fitting mention after pos (the filler holds no clause
-    barrier), with the coordinated mentions that follow it."""
+    barrier), with the coordinated mentions that follow it. A company
+    where only its model or product fits stands for the one the document
+    names (接入DeepSeek → DeepSeek-R1)."""
     cands = [m for m in sent.mentions if m.start >= pos]
     skipped = 0
     for i, m in enumerate(cands):
         filler = sent.text[pos:m.start]
         if len(filler) > limit or (ex.barrier and ex.barrier.search(filler)):
             return []
-        t = _fits_or_typed(ex, m, allowed, prefer)
+        t = _fits_or_typed(ex, m, allowed, prefer) or _metonym(ex, sent, m, allowed)
         if t is None:
             skipped += 1
             if skipped > skips:
@@ -105,13 +140,31 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2):
         group = [t]
         for nxt in cands[i + 1:]:
             between = sent.text[group[-1].end:nxt.start]
-            if not ex.coordination.match(between):
+            tn = _fits_or_typed(ex, nxt, allowed, prefer) or _metonym(ex, sent, nxt, allowed)
+            if between == "" and tn is not None:
+                group[-1] = tn
+                continue
+            if not ex.coordination.match(between) or tn is None:
                 break
-            tn = _fits_or_typed(ex, nxt, allowed, prefer)
-            if tn is not None:
-                group.append(tn)
+            group.append(tn)
         return group
     return []
+
+
+def _metonym(ex, sent, m, allowed):
+    """The model or product a company name stands for in this document:
+    the most often named one that carries the company's name."""
+    if m.cls != "Company" or not allowed or ex.fits("Company", allowed):
+        return None
+    low = m.text.lower()
+    counts: dict[str, list] = {}
+    for c in sent.everything:
+        if c.cls and ex.fits(c.cls, allowed) and c.text.lower().startswith(low) and len(c.text) > len(m.text):
+            counts.setdefault(c.text, []).append(c)
+    if not counts:
+        return None
+    best = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))[0][1][0]
+    return replace(best, start=m.start, end=m.end, source=best.source + "+metonym")
 
 
 def _pronoun_at(ex, sent, pos, limit=4):
@@ -182,7 +235,7 @@ def svo(ex, pattern, rx, sent, reverse=False):
         if not objects and (p := _pronoun_at(ex, sent, trig.end())):
             t = _topic(ex, sent, trig.start(), rng, subjects)
             objects, factor = ([t], 0.8) if t else ([], 1.0)
-        if not objects and pattern.get("topic_object"):
+        if not objects and trig.group() in pattern.get("topic_triggers", ()):
             t = _topic(ex, sent, subjects[0].start, rng, subjects)
             objects, factor = ([t], 0.7) if t else ([], 1.0)
         gap = trig.start() - subjects[-1].end
@@ -213,7 +266,7 @@ def brand_of(ex, sent, m: Mention) -> Mention | None:
 def ov(ex, pattern, rx, sent):
     rng = ex.range(pattern)
     for trig in _triggers(ex, pattern, rx, sent):
-        objs = _left(ex, sent, trig.start(), rng, ("AIModel",), limit=8)
+        objs = _left(ex, sent, trig.start(), rng, ("AIModel",), limit=8, nearest=True, skip_after=())
         if not objs or _hedged(ex, sent, objs[-1].end, trig):
             continue
         filler = sent.text[objs[-1].end:trig.start()]
@@ -235,7 +288,7 @@ def v_de_o(ex, pattern, rx, sent):
         objs = _right(ex, sent, trig.end(), rng, limit=14)
         if not objs:
             continue
-        subj = _left(ex, sent, trig.start(), dom, limit=12)
+        subj = _left(ex, sent, trig.start(), dom, limit=12, nearest=True)
         if _hedged(ex, sent, subj[-1].end if subj else sent.start, trig):
             continue
         for o in objs:
@@ -248,14 +301,14 @@ def passive(ex, pattern, rx, sent):
     dom, rng = ex.domain(pattern), ex.range(pattern)
     markers = tuple(pattern.get("agent_markers", ("被", "由")))
     for trig in _triggers(ex, pattern, rx, sent):
-        agents = _left(ex, sent, trig.start(), dom, limit=6, skip_after=())
+        agents = _left(ex, sent, trig.start(), dom, limit=6, skip_after=(), nearest=True)
         if not agents:
             continue
         before = sent.text[max(sent.start, agents[0].start - 2):agents[0].start]
         if not before.endswith(markers):
             continue
         marker_at = agents[0].start - next(len(mk) for mk in markers if before.endswith(mk))
-        objs = _left(ex, sent, marker_at, rng, ("AIModel",), limit=20)
+        objs = _left(ex, sent, marker_at, rng, ("AIModel",), limit=20, nearest=True)
         if not objs or _hedged(ex, sent, agents[-1].end, trig):
             continue
         for s in agents:
@@ -270,7 +323,7 @@ def by_o_v_de_s(ex, pattern, rx, sent):
     for trig in _triggers(ex, pattern, rx, sent):
         if not sent.text.startswith("的", trig.end()):
             continue
-        objs = _left(ex, sent, trig.start(), rng, limit=6, skip_after=())
+        objs = _left(ex, sent, trig.start(), rng, limit=6, skip_after=(), nearest=True)
         if not objs or not sent.text[max(0, objs[0].start - 3):objs[0].start].rstrip().endswith(markers):
             continue
         for s in _right(ex, sent, trig.end() + 1, dom, ("Product",), limit=12):

@@ -61,7 +61,7 @@ def _title_in(ex, core: str) -> str | None:
 def parent_v_child(ex, pattern, rx, sent):
     f = _frames()
     for trig in f._triggers(ex, pattern, rx, sent):
-        parents = f._left(ex, sent, trig.start(), _ORG, limit=2, skip_after=())
+        parents = f._left(ex, sent, trig.start(), _ORG, limit=2, skip_after=(), nearest=True)
         if not parents:
             continue
         children = f._right(ex, sent, trig.end(), _ORG, ("Company",), limit=10)
@@ -86,7 +86,7 @@ def from_place(ex, pattern, rx, sent):
                 for p in places:
                     yield o, pattern["predicate"], p, 1.0
         else:
-            orgs = f._left(ex, sent, trig.start(), _ORG, limit=6)
+            orgs = f._left(ex, sent, trig.start(), _ORG, limit=6, nearest=True)
             places = f._right(ex, sent, trig.end(), _PLACE, limit=4)
             for o in orgs:
                 for p in places[:1]:
@@ -106,9 +106,9 @@ def place_prefix(ex, pattern, rx, sent):
         if filler in ("", "的") or _ORG_NOUN.search(filler):
             yield b, pattern["predicate"], a, 1.0 if filler else 0.9
     for m in ms:
-        if m.cls in _ORG and hasattr(ex, "head_of"):
+        if m.cls in ("Company", "Organization") and hasattr(ex, "head_of"):
             head = ex.head_of(m.text)
-            if head is not None and head.cls in _PLACE and len(head.text) < len(m.text):
+            if head is not None and head.cls in ("City", "Place") and len(head.text) < len(m.text):
                 yield m, pattern["predicate"], Mention(m.start, m.start + len(head.text), head.text,
                                                         head.cls, head.key, "prefix", 0.8), 0.9
 
@@ -128,7 +128,7 @@ def pair(ex, pattern, rx, sent):
         k = min(ks)
         at = cs + k + 1
         others = [m for m in f._right(ex, sent, at, rng, limit=10) if m.end <= trig.start()]
-        firsts = f._left(ex, sent, at - 1, rng, ("AIModel",), limit=80, skip_after=())
+        firsts = f._left(ex, sent, at - 1, rng, ("AIModel",), limit=80)
         if not others or not firsts or f._hedged(ex, sent, firsts[-1].end, trig):
             continue
         for a in firsts[-1:]:

@@ -89,6 +89,10 @@ def read_gazetteer(path: Path) -> list[Entry]:
     return entries
 
 
+# ISO 3166 lists these as countries; the gazetteer has them as places/cities
+_NOT_SOVEREIGN = frozenset({"TW", "HK", "MO"})
+
+
 def country_entries(aliases_file: Path) -> list[Entry]:
     """Countries from pycountry (Chinese names from its zh_CN and zh_TW
     translations) plus the extra surface forms of ``country_aliases.tsv``."""
@@ -104,6 +108,8 @@ def country_entries(aliases_file: Path) -> list[Entry]:
             continue
     out = []
     for c in pycountry.countries:
+        if c.alpha_2 in _NOT_SOVEREIGN:
+            continue
         names: list[str] = []
         for t in zh.values():
             for attr in ("name", "common_name"):

@@ -4,6 +4,7 @@ people beside titles and speech verbs, transliterated names joined by
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 
@@ -17,6 +18,31 @@ _STOP_LEFT = frozenset("""
 的 了 在 和 与 及 是 为 被 由 对 从 向 将 把 等 这 那 该 其 也 都 又 还 并 而 但 就 已 曾 已经
 一家 这家 那家 该家 一个 各 多家 新 旗下 成立 宣布 发布 推出 收购 投资 表示 认为 称 包括 如 比如 例如
 """.split())
+
+
+_STRONG_HEADS = ("公司", "集团", "大学", "学院", "研究院", "研究所", "研究中心", "实验室", "委员会", "银行",
+                 "基金会", "协会", "联盟", "交易所", "政府", "科学院", "工程院", "智库", "Inc", "Corp",
+                 "Ltd", "LLC", "University", "Institute", "Foundation", "Labs", "Laboratory",
+                 "Group", "Holdings", "Capital", "Partners", "Ventures", "部", "局", "署")
+_GOV_CHARS = "部局署厅"
+_GENERIC = frozenset("""
+科技 互联网 行业 全球 国内 国外 海外 知名 大型 头部 初创 领先 一家 这家 该 新 老 母 子 上市 大 小 中小
+外部 内部 全部 局部 东部 西部 南部 北部 中部 总部 干部 本部 俱乐部 各部 多部 一部 该部
+AI 人工智能 科技型 创业 创新 投资 金融 咨询 合资 独资 国有 民营 外资 私营 跨国 美国 中国
+""".split())
+_BAD_TAGS = frozenset("vdpcurmqafyezo")
+
+
+def _strong(suffix: str) -> bool:
+    return any(h in suffix for h in _STRONG_HEADS) and suffix not in ("部", "局", "署") or len(suffix) == 1
+
+
+@functools.lru_cache(maxsize=1)
+def _pos_table() -> dict:
+    """jieba's dictionary part-of-speech tags (word → n, v, ns …)."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
 
 
 class NameFinder:
@@ -117,26 +143,43 @@ class NameFinder:
 
     # -- organisations -----------------------------------------------------
     def organisations(self, text, words, taken):
+        """Name + organisation suffix (…有限公司, …大学, …研究所, …部). The
+        name runs left over name-like words, never over verbs, adverbs,
+        particles or generic words; weak suffixes (科技, 智能 …) do not count
+        alone, a legal form (有限公司) may follow a long name."""
         out = []
+        tags = _pos_table()
+        people = [m for m in taken if m.cls == "Person"]
         for i, (s, e) in enumerate(words):
             w = text[s:e]
-            cls = self.lex.org_suffixes.get(w)
-            if cls is None:
+            suffix = w if w in self.lex.org_suffixes else None
+            if suffix is None and len(w) >= 3 and w[-1] in _GOV_CHARS and _HAN.match(w) \
+                    and tags.get(w, "n").startswith(("n", "x")) and w not in _GENERIC:
+                suffix = w[-1]
+            if suffix is None or not _strong(suffix) or (suffix == w and len(w) == 1):
                 continue
+            legal = "有限" in suffix or "股份" in suffix
+            max_tokens = 8 if legal else 3
             j, start = i, s
-            while j > 0 and i - j < 5:
+            if suffix != w:
+                start = s        # the token holds the name: 商务部, 俱乐部
+            while j > 0 and i - j < max_tokens:
                 ps, pe = words[j - 1]
                 pw = text[ps:pe]
-                if pe != start or not (_HAN.match(pw) or re.match(r"^[A-Za-z0-9][\w.&\- ]*$", pw)):
+                if pe != start or not (_HAN.match(pw) or re.match(r"^[A-Za-z][\w.&\- ]*$", pw)):
                     break
-                if pw in _STOP_LEFT or pw in self.lex.org_suffixes or pw in self.lex.titles:
+                if pw in _STOP_LEFT or pw in _GENERIC or pw in self.lex.org_suffixes or pw in self.lex.titles:
+                    break
+                if _HAN.match(pw) and tags.get(pw, "n")[:1] in _BAD_TAGS:
                     break
                 j, start = j - 1, ps
             name = text[start:e]
-            if start == s or len(name) - len(w) < 2 or len(name) > 24:
+            core = name[:len(name) - len(suffix)] if name.endswith(suffix) else name
+            if len(core) < 2 or len(name) > 30 or (not legal and len(core) > 8):
                 continue
-            if _overlaps(start, e, [m for m in taken if m.cls in {"Person"}]):
+            if _overlaps(start, e, people):
                 continue
+            cls = self.lex.org_suffixes.get(suffix, "GovernmentBody")
             out.append(Mention(start, e, name, cls, "", "names/suffix", 0.7))
         return out
 

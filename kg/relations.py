@@ -81,14 +81,14 @@ class RelationExtractor:
         out: list[Candidate] = []
         ms = sorted(mentions, key=lambda m: m.start)
         k = 0
-        recent: list[Mention] = []
+        history: list[tuple[Mention, ...]] = []
         for s_start, s_end in sentences:
             inside = []
             while k < len(ms) and ms[k].start < s_end:
                 if ms[k].start >= s_start and ms[k].end <= s_end:
                     inside.append(ms[k])
                 k += 1
-            sent = Sentence(text, s_start, s_end, inside, tuple(recent[-12:]), ms)
+            sent = Sentence(text, s_start, s_end, inside, tuple(history[-3:]), ms)
             question = text[s_start:s_end].rstrip().endswith(("?", "？", "吗"))
             if inside and not question:
                 for pattern, rx in self.patterns:
@@ -97,7 +97,7 @@ class RelationExtractor:
                         out.append(Candidate(*cand[:3], pattern["id"],
                                              pattern.get("confidence", 0.7) * cand[3],
                                              (s_start, s_end), cand[4] if len(cand) > 4 else ""))
-            recent.extend(m for m in inside if m.cls)
+            history.append(tuple(m for m in inside if m.cls))
         return _dedupe(out, self)
 
 

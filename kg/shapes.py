@@ -29,10 +29,11 @@ and or with vs versus of the a an in on at for to from by is are was be as via
 """.split())
 
 
-def latin_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of Latin-script name runs: a capitalised or digit-bearing first
-    token, then tokens that are capitalised, contain digits or are model
-    words (mini, pro, flash …); a lower-case English word ends the run."""
+def latin_runs(text: str, stop: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Spans of Latin-script name runs: a letter-led first token, then
+    tokens that are capitalised, contain digits or are model words (mini,
+    pro, flash …); a lower-case English word or a ``stop`` word (CEO, GPU)
+    ends the run."""
     out = []
     for m in RUN_RE.finditer(text):
         toks = [(t.start(), t.end()) for t in TOKEN_RE.finditer(text, m.start(), m.end())]
@@ -42,13 +43,16 @@ def latin_runs(text: str) -> list[tuple[int, int]]:
             word = text[s:e]
             keep = (word[0].isupper() or any(c.isdigit() for c in word)
                     or word.lower() in MODEL_WORDS or (start is None and _camel(word)))
-            if word.lower() in _BREAK or not keep:
+            if word.lower() in _BREAK or not keep or word.lower() in stop:
                 if start is not None:
                     out.append((start, prev_end))
                 start = None
                 prev_end = e
                 continue
             if start is None:
+                if not word[0].isalpha():
+                    prev_end = e
+                    continue
                 start = s
             prev_end = e
         if start is not None:
