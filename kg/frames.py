@@ -54,7 +54,7 @@ def _clause_start(sent, pos):
 def _fits_or_typed(ex, m, allowed, prefer):
     if m.cls:
         return m if ex.fits(m.cls, allowed) else None
-    if m.source.startswith("shape/latin"):
+    if m.source.startswith("shape/latin") and not re.fullmatch(r"[A-Z][a-z]+", m.text):
         from kg.relations import retype
         t = retype(m, allowed, prefer)
         return t if t.cls else None
@@ -64,28 +64,55 @@ def _fits_or_typed(ex, m, allowed, prefer):
 _PREPOSITIONS = ("对", "与", "和", "跟", "比", "在", "从", "向", "把", "将", "给", "同")
 
 
+def _preceded(sent, m, words) -> bool:
+    return bool(words) and sent.text[max(sent.start, m.start - 3):m.start].rstrip().endswith(words)
+
+
 def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PREPOSITIONS,
           nearest=False):
     """The subject before pos with its coordinated siblings (A、B和C), left
     to right: the first fitting mention of pos's clause (the clause topic;
-    ``nearest=True``: the closest one), else the sentence's topic."""
+    ``nearest=True``: the closest one); when the clause has none, the
+    closest fitting mention of the clauses before (a clause opening with
+    它/其 refers back the same way)."""
     cands = [m for m in sent.mentions if m.end <= pos]
     clause = _clause_start(sent, pos)
     in_clause = [m for m in cands if m.start >= clause and pos - m.end <= limit]
-    if nearest:
-        order = in_clause[::-1]
-    else:
-        order = in_clause + [m for m in cands if m.start < clause]
-    for m in order:
-        if skip_after and sent.text[max(sent.start, m.start - 1):m.start] in skip_after:
-            continue
-        t = _fits_or_typed(ex, m, allowed, prefer)
-        if t is None:
-            continue
+    before = [m for m in cands if m.start < clause][::-1]
+    order = in_clause[::-1] if nearest else in_clause
+    for phase, pool in enumerate((order, before)):
+        for m in pool:
+            if _preceded(sent, m, skip_after):
+                continue
+            if phase == 1 and sent.text.startswith(_REPORTING, m.end):
+                continue              # a source (TechCrunch 报道，…) is no subject
+            t = _fits_or_typed(ex, m, allowed, prefer)
+            if t is None:
+                continue
+            if not nearest and phase == 0:
+                p = _apposed_person(sent, m, pos)
+                if p is not None and ex.fits("Person", allowed):
+                    return [p]
+            if nearest or phase == 1:
+                return _expand_left(ex, sent, cands, m, t, allowed, prefer)
+            return _expand_right(ex, sent, [x for x in cands if x.start > m.start], t, allowed, prefer)
         if nearest:
-            return _expand_left(ex, sent, cands, m, t, allowed, prefer)
-        return _expand_right(ex, sent, [x for x in cands if x.start > m.start], t, allowed, prefer)
+            break
     return []
+
+
+_REPORTING = ("报道", "报导", "表示", "称", "指出", "认为", "说", "透露", "援引", "消息")
+
+
+def _apposed_person(sent, m, pos):
+    """OpenAI首席执行官奥特曼…: the person after an organisation and a title."""
+    for p in sent.mentions:
+        if p.cls == "Person" and m.end <= p.start and p.end <= pos:
+            between = sent.text[m.end:p.start]
+            if 0 < len(between) <= 12 and not _CLAUSE.search(between) and not re.search(r"[、和与及]", between):
+                return p
+            return None
+    return None
 
 
 def _expand_left(ex, sent, cands, m, t, allowed, prefer):
@@ -120,7 +147,7 @@ def _expand_right(ex, sent, after, t, allowed, prefer):
     return group
 
 
-def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2):
+def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2, metonymy=False):
     """First fitting mention after pos (the filler holds no clause
     barrier), with the coordinated mentions that follow it. A company
     where only its model or product fits stands for the one the document
@@ -131,7 +158,10 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2):
         filler = sent.text[pos:m.start]
         if len(filler) > limit or (ex.barrier and ex.barrier.search(filler)):
             return []
-        t = _fits_or_typed(ex, m, allowed, prefer) or _metonym(ex, sent, m, allowed)
+        t = _fits_or_typed(ex, m, allowed, prefer) or (metonymy and _metonym(ex, allowed, m)) or None
+        if t is not None and i == 0 and _preceded(sent, m, ("与", "和", "跟", "同", "对", "比")) \
+                and m.start - pos > 1:
+            t = None
         if t is None:
             skipped += 1
             if skipped > skips:
@@ -140,7 +170,7 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2):
         group = [t]
         for nxt in cands[i + 1:]:
             between = sent.text[group[-1].end:nxt.start]
-            tn = _fits_or_typed(ex, nxt, allowed, prefer) or _metonym(ex, sent, nxt, allowed)
+            tn = _fits_or_typed(ex, nxt, allowed, prefer) or (metonymy and _metonym(ex, allowed, nxt)) or None
             if between == "" and tn is not None:
                 group[-1] = tn
                 continue
@@ -151,20 +181,12 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2):
     return []
 
 
-def _metonym(ex, sent, m, allowed):
-    """The model or product a company name stands for in this document:
-    the most often named one that carries the company's name."""
+def _metonym(ex, allowed, m):
+    """接入DeepSeek: a company named where its model or product is meant is
+    kept as the company, marked so the ontology check knows why."""
     if m.cls != "Company" or not allowed or ex.fits("Company", allowed):
         return None
-    low = m.text.lower()
-    counts: dict[str, list] = {}
-    for c in sent.everything:
-        if c.cls and ex.fits(c.cls, allowed) and c.text.lower().startswith(low) and len(c.text) > len(m.text):
-            counts.setdefault(c.text, []).append(c)
-    if not counts:
-        return None
-    best = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))[0][1][0]
-    return replace(best, start=m.start, end=m.end, source=best.source + "+metonym")
+    return replace(m, source=m.source + "+metonym")
 
 
 def _pronoun_at(ex, sent, pos, limit=4):
@@ -203,7 +225,7 @@ def _topic(ex, sent, pos, allowed, exclude):
 
 
 def _hedged(ex, sent, subject_end, trig):
-    start = max(subject_end, _clause_start(sent, trig.start()))
+    start = max(subject_end, sent.start)
     return ex.hedged(sent.text[start:trig.start()]) or ex.negated(sent.text, trig.start())
 
 
@@ -231,7 +253,11 @@ def svo(ex, pattern, rx, sent, reverse=False):
                 objects = [t] if t else []
                 factor = 0.85
         if not objects:
-            objects = _right(ex, sent, trig.end(), rng)
+            objects = _right(ex, sent, trig.end(), rng, limit=pattern.get("object_limit", 30),
+                             metonymy=pattern.get("metonymy", False))
+        tails = tuple(pattern.get("object_not_followed_by", ()))
+        if objects and tails and sent.text[objects[-1].end:objects[-1].end + 4].lstrip().startswith(tails):
+            continue
         if not objects and (p := _pronoun_at(ex, sent, trig.end())):
             t = _topic(ex, sent, trig.start(), rng, subjects)
             objects, factor = ([t], 0.8) if t else ([], 1.0)
@@ -313,7 +339,7 @@ def passive(ex, pattern, rx, sent):
             continue
         for s in agents:
             for o in objs:
-                yield s, pattern["predicate"], o, 0.95
+                yield (o, pattern["predicate"], s, 0.95) if pattern.get("swap") else (s, pattern["predicate"], o, 0.95)
 
 
 def by_o_v_de_s(ex, pattern, rx, sent):
@@ -326,7 +352,8 @@ def by_o_v_de_s(ex, pattern, rx, sent):
         objs = _left(ex, sent, trig.start(), rng, limit=6, skip_after=(), nearest=True)
         if not objs or not sent.text[max(0, objs[0].start - 3):objs[0].start].rstrip().endswith(markers):
             continue
-        for s in _right(ex, sent, trig.end() + 1, dom, ("Product",), limit=12):
+        for s in _right(ex, sent, trig.end() + 1, dom, ("Product",), limit=12,
+                        metonymy=pattern.get("metonymy", False)):
             for o in objs:
                 yield s, pattern["predicate"], o, 1.0
 

@@ -11,7 +11,7 @@ from kg.model import Mention
 _CLAUSE = re.compile(r"[，,；;：:。]")
 _ORG_NOUN = re.compile(
     r"(?:公司|企业|初创公司|初创企业|创企|巨头|厂商|大学|机构|智库|研究所|研究院|实验室|政府|集团|"
-    r"独角兽|新贵|黑马|组织|智能|科技|媒体|银行|券商|基金)$")
+    r"独角兽|新贵|黑马|组织|媒体|银行|券商|基金)$")
 _PLACE = frozenset({"Place", "Country", "City"})
 _ORG = frozenset({"Organization", "Company", "GovernmentBody"})
 
@@ -64,7 +64,7 @@ def parent_v_child(ex, pattern, rx, sent):
         parents = f._left(ex, sent, trig.start(), _ORG, limit=2, skip_after=(), nearest=True)
         if not parents:
             continue
-        children = f._right(ex, sent, trig.end(), _ORG, ("Company",), limit=10)
+        children = f._right(ex, sent, trig.end(), _ORG, ("Company",), limit=10, skips=0)
         if f._hedged(ex, sent, parents[-1].end, trig):
             continue
         for c in children:
@@ -103,7 +103,9 @@ def place_prefix(ex, pattern, rx, sent):
         filler = sent.text[a.end:b.start].strip()
         if len(filler) > 10 or _CLAUSE.search(filler) or re.search(r"[、和与及]", filler):
             continue
-        if filler in ("", "的") or _ORG_NOUN.search(filler):
+        if re.search(r"[0-9一二三四五六七八九十第]", filler):
+            continue
+        if filler == "" or _ORG_NOUN.search(filler):
             yield b, pattern["predicate"], a, 1.0 if filler else 0.9
     for m in ms:
         if m.cls in ("Company", "Organization") and hasattr(ex, "head_of"):

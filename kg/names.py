@@ -28,9 +28,11 @@ _GOV_CHARS = "部局署厅"
 _GENERIC = frozenset("""
 科技 互联网 行业 全球 国内 国外 海外 知名 大型 头部 初创 领先 一家 这家 该 新 老 母 子 上市 大 小 中小
 外部 内部 全部 局部 东部 西部 南部 北部 中部 总部 干部 本部 俱乐部 各部 多部 一部 该部
+董事局 董事会 顶尖 知名 著名 一流 重点 国家 国家级 顶级 第一 世界 全国 当地 本地 地方
 AI 人工智能 科技型 创业 创新 投资 金融 咨询 合资 独资 国有 民营 外资 私营 跨国 美国 中国
 """.split())
 _BAD_TAGS = frozenset("vdpcurmqafyezo")
+_FUNCTION_CHARS = frozenset("的了在和与及是为被由对从向将把等也都又还并而但就已说称表指和跟同之其这那该")
 
 
 def _strong(suffix: str) -> bool:
@@ -90,7 +92,7 @@ class NameFinder:
                                    "names/speech", 0.7))
         for m in _GLOSS.finditer(text):
             k = bisect_left(starts, m.start())
-            name = self._name_ending(text, words, k - 1) if k > 0 else None
+            name = self._name_ending(text, words, k - 1, min_translit=2) if k > 0 else None
             if name and name[1] == m.start() and not _overlaps(*name, taken):
                 out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
                                    "names/gloss", 0.8))
@@ -113,6 +115,11 @@ class NameFinder:
             return None
         s, e = words[j]
         w = text[s:e]
+        if self._is_chinese_name(w) and len(w) == 2 and j + 1 < len(words):
+            s2, e2 = words[j + 1]
+            nxt = text[s2:e2]
+            if e == s2 and len(nxt) == 1 and _HAN.match(nxt) and nxt not in _FUNCTION_CHARS:
+                return s, e2            # 张宇|韬 → 张宇韬
         if self._is_chinese_name(w) or self._is_translit(w):
             return s, e
         if j + 1 < len(words):
@@ -124,7 +131,7 @@ class NameFinder:
                 return s, e2
         return None
 
-    def _name_ending(self, text, words, i):
+    def _name_ending(self, text, words, i, min_translit=3):
         """A person name ending with word i (before a speech verb)."""
         if i < 0:
             return None
@@ -137,7 +144,7 @@ class NameFinder:
             both = text[s0:e]
             if text[s0:words[i - 1][1]] in self.lex.surnames and self._is_chinese_name(both):
                 return s0, e
-        if self._is_translit(w) and len(w) >= 3:
+        if self._is_translit(w) and len(w) >= min_translit:
             return s, e
         return None
 

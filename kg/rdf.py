@@ -11,6 +11,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.model import Extraction
 from kg.ontology import Schema
+from kg.relations import accepts
 from kg.resolve import Resolved, identity
 from kg.vocab import DOC, ENTITY, KG, STATEMENT
 
@@ -53,7 +54,7 @@ def build_graph(extractions: list[Extraction], resolved: Resolved, schema: Schem
             if s is None or o is None or s == o or f.evidence.confidence < min_confidence:
                 continue
             cs, co = resolved.entities[s].cls, resolved.entities[o].cls
-            if not schema.accepts(f.predicate, cs, co):
+            if not accepts(schema, f.predicate, f.subject, f.object, cs, co):
                 continue
             facts.append((s, f.predicate, o, f))
             used.update((s, o))

@@ -110,7 +110,7 @@ def _dedupe(cands: list[Candidate], ex: RelationExtractor) -> list[Candidate]:
             continue
         if c.subject.text == c.object.text:
             continue
-        if not ex.schema.accepts(c.predicate, c.subject.cls, c.object.cls):
+        if not accepts(ex.schema, c.predicate, c.subject, c.object):
             continue
         key = (c.subject.start, c.predicate, c.object.start, c.sentence)
         if key not in best or c.confidence > best[key].confidence:
@@ -121,6 +121,18 @@ def _dedupe(cands: list[Candidate], ex: RelationExtractor) -> list[Candidate]:
         (c.subject.start, c.object.start, c.sentence) in stronger
         or (c.object.start, c.subject.start, c.sentence) in stronger))]
     return sorted(out, key=lambda c: (c.sentence, c.subject.start, c.predicate, c.object.start))
+
+
+def accepts(schema: Schema, predicate: str, subject: Mention, obj: Mention,
+            subject_cls: str | None = None, object_cls: str | None = None) -> bool:
+    """The ontology's domain and range; a company standing for its model
+    (``+metonym``) passes where a model or product is expected."""
+    s_cls = subject_cls or subject.cls
+    o_cls = object_cls or obj.cls
+    if schema.accepts(predicate, s_cls, o_cls):
+        return True
+    return obj.source.endswith("+metonym") and o_cls == "Company" and \
+        schema.accepts(predicate, s_cls, "Product")
 
 
 def _alt(words) -> re.Pattern | None:
