@@ -73,31 +73,39 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
     """The subject before pos with its coordinated siblings (A、B和C), left
     to right: the first fitting mention of pos's clause (the clause topic;
     ``nearest=True``: the closest one); when the clause has none, the
-    closest fitting mention of the clauses before (a clause opening with
-    它/其 refers back the same way)."""
+    subject of the nearest clause before that has one; when the sentence
+    has none and opens with 其/它, the subject of the sentence before."""
     cands = [m for m in sent.mentions if m.end <= pos]
     clause = _clause_start(sent, pos)
     in_clause = [m for m in cands if m.start >= clause and pos - m.end <= limit]
-    before = [m for m in cands if m.start < clause][::-1]
-    order = in_clause[::-1] if nearest else in_clause
-    for phase, pool in enumerate((order, before)):
+    if nearest:
+        for m in in_clause[::-1]:
+            t = None if _preceded(sent, m, skip_after) else _fits_or_typed(ex, m, allowed, prefer)
+            if t is not None:
+                return _expand_left(ex, sent, cands, m, t, allowed, prefer)
+        return []
+    pools = [in_clause]
+    starts = [sent.start] + [x.end() for x in _CLAUSE.finditer(sent.text, sent.start, clause)]
+    for a, b in zip(starts[::-1][1:], starts[::-1]):
+        pools.append([m for m in cands if a <= m.start < b])
+    for pool in pools:
         for m in pool:
-            if _preceded(sent, m, skip_after):
+            if _preceded(sent, m, skip_after) or _preceded(sent, m, ("了",)):
                 continue
-            if phase == 1 and sent.text.startswith(_REPORTING, m.end):
+            if sent.text.startswith(_REPORTING, m.end):
                 continue              # a source (TechCrunch 报道，…) is no subject
             t = _fits_or_typed(ex, m, allowed, prefer)
             if t is None:
                 continue
-            if not nearest and phase == 0:
-                p = _apposed_person(sent, m, pos)
-                if p is not None and ex.fits("Person", allowed):
-                    return [p]
-            if nearest or phase == 1:
-                return _expand_left(ex, sent, cands, m, t, allowed, prefer)
+            p = _apposed_person(sent, m, pos)
+            if p is not None and ex.fits("Person", allowed):
+                return [p]
             return _expand_right(ex, sent, [x for x in cands if x.start > m.start], t, allowed, prefer)
-        if nearest:
-            break
+    if re.match(r"\s*(?:其|它|该公司|该模型|此外，?其)", sent.text[sent.start:sent.end]) and sent.previous:
+        for m in sent.previous[-1]:
+            t = _fits_or_typed(ex, m, allowed, prefer)
+            if t is not None:
+                return [t]
     return []
 
 

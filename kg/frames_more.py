@@ -11,7 +11,7 @@ from kg.model import Mention
 _CLAUSE = re.compile(r"[，,；;：:。]")
 _ORG_NOUN = re.compile(
     r"(?:公司|企业|初创公司|初创企业|创企|巨头|厂商|大学|机构|智库|研究所|研究院|实验室|政府|集团|"
-    r"独角兽|新贵|黑马|组织|媒体|银行|券商|基金)$")
+    r"独角兽|新贵|黑马|组织|媒体|银行|券商|基金|新创|新创企业|新创公司|智库)$")
 _PLACE = frozenset({"Place", "Country", "City"})
 _ORG = frozenset({"Organization", "Company", "GovernmentBody"})
 
@@ -32,7 +32,7 @@ def org_title_person(ex, pattern, rx, sent):
         right, own = p.start, None
         for q in reversed(sent.mentions[:i]):
             filler = sent.text[q.end:right]
-            if len(filler) > 16 or _CLAUSE.search(filler):
+            if len(filler) > 24 or _CLAUSE.search(filler):
                 break
             core = filler.strip(" 、的之")
             if _title_in(ex, core) is None:
@@ -163,7 +163,64 @@ def compare_with(ex, pattern, rx, sent):
                 yield a, pred, b, 1.0 if pred != "comparedTo" else 0.8
 
 
+def is_place_org(ex, pattern, rx, sent):
+    """Perplexity是一家美国的人工智能搜索初创企业 → Perplexity locatedIn 美国."""
+    f = _frames()
+    for trig in f._triggers(ex, pattern, rx, sent):
+        orgs = f._left(ex, sent, trig.start(), _ORG, limit=20)
+        tail = sent.text[trig.end():sent.end]
+        cut = _CLAUSE.search(tail)
+        tail_end = trig.end() + (cut.start() if cut else len(tail))
+        places = [m for m in sent.mentions if trig.end() <= m.start and m.end <= tail_end and m.cls in _PLACE]
+        if not orgs or not places:
+            continue
+        rest = sent.text[places[0].end:tail_end]
+        if not re.search(r"(?:公司|企业|初创企业|创企|新创|巨头|厂商|独角兽|机构|智库)", rest):
+            continue
+        for o in orgs[:1]:
+            yield o, pattern["predicate"], places[0], 0.9
+
+
+def v_o_de_s(ex, pattern, rx, sent):
+    """有份创立OpenAI的马斯克 → 马斯克 founded OpenAI."""
+    f = _frames()
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in f._triggers(ex, pattern, rx, sent):
+        objs = f._right(ex, sent, trig.end(), rng, ("Company",), limit=3, skips=0)
+        if not objs or not sent.text.startswith("的", objs[-1].end):
+            continue
+        subj = f._right(ex, sent, objs[-1].end + 1, dom, ("Person",), limit=2, skips=0)
+        if subj and not f._hedged(ex, sent, sent.start, trig):
+            for o in objs:
+                yield subj[0], pattern["predicate"], o, 1.0
+
+
+def ba(ex, pattern, rx, sent):
+    """S 将/把 O TRIGGER (智谱将GLM-130B开源, 苹果将ChatGPT集成到…)."""
+    f = _frames()
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in f._triggers(ex, pattern, rx, sent):
+        seg_start = f._clause_start(sent, trig.start())
+        seg = sent.text[seg_start:trig.start()]
+        k = max(seg.rfind("将"), seg.rfind("把"))
+        if k < 0:
+            continue
+        at = seg_start + k
+        objs = [m for m in f._right(ex, sent, at + 1, rng, limit=2, skips=0,
+                                    metonymy=pattern.get("metonymy", False)) if m.end <= trig.start()]
+        if not objs or len(sent.text[objs[-1].end:trig.start()].strip()) > 6:
+            continue
+        subj = f._left(ex, sent, at, dom)
+        if subj and not f._hedged(ex, sent, subj[-1].end, trig):
+            for s in subj:
+                for o in objs:
+                    yield s, pattern["predicate"], o, 1.0
+
+
 MORE = {
+    "is-place-org": is_place_org,
+    "v-o-de-s": v_o_de_s,
+    "ba": ba,
     "org-title-person": org_title_person,
     "parent-v-child": parent_v_child,
     "from-place": from_place,

@@ -39,8 +39,10 @@ class RelationExtractor:
         self.hedge = _alt(cue.get("hedge", ()))
         self.negation = _alt(cue.get("negation", ()))
         self.neg_exception = _alt(cue.get("negation_exception", ()))
+        # A、B / A和视觉多模态模型B: a separator, maybe a short class phrase
         self.coordination = re.compile(
-            r"^\s*(?:" + "|".join(re.escape(w) for w in cue.get("coordination", ("、",))) + r")\s*$")
+            r"^\s*(?:" + "|".join(re.escape(w) for w in cue.get("coordination", ("、",)))
+            + r")\s*(?:[\u4e00-\u9fff]{0,8}(?:模型|大模型|芯片|应用|产品|平台|公司))?\s*$")
         self.barrier = _alt(cue.get("object_barrier", ("，",)))
         self.pronouns: list[tuple[re.Pattern, frozenset[str]]] = []
         for kind, words in sorted(cue.items()):
