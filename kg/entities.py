@@ -113,7 +113,7 @@ class Recogniser:
         found += self.names.products(text, words, candidates)
         found += [m for m in statistical]
         found = [self._type_from_context(text, m) if not m.cls else m for m in found]
-        mentions = select(found)
+        mentions = _type_glosses(text, select(found))
         return self.names.propagate(text, mentions)
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
@@ -125,6 +125,18 @@ class Recogniser:
             if any(before.endswith(w) for w in pre) or any(after.lstrip().startswith(w) for w in post):
                 return replace(m, cls=cls, source="context", confidence=0.7)
         return m
+
+
+def _type_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """巴伦(Ron Baron): an untyped name in brackets right after a typed one
+    is the same thing and takes its class."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.cls and not b.cls and b.start == a.end + 1 and text[a.end] in "(（" \
+                and text[b.end:b.end + 1] in ")）":
+            out[i] = replace(b, cls=a.cls, source=b.source + "+gloss")
+    return out
 
 
 def select(mentions: list[Mention]) -> list[Mention]:

@@ -90,7 +90,7 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
         pools.append([m for m in cands if a <= m.start < b])
     for pool in pools:
         for m in pool:
-            if _preceded(sent, m, skip_after) or _preceded(sent, m, ("了",)):
+            if _preceded(sent, m, skip_after) or (_preceded(sent, m, ("了",)) and pos - m.end > 3):
                 continue
             if sent.text.startswith(_REPORTING, m.end):
                 continue              # a source (TechCrunch 报道，…) is no subject

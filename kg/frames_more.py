@@ -167,7 +167,11 @@ def is_place_org(ex, pattern, rx, sent):
     """Perplexity是一家美国的人工智能搜索初创企业 → Perplexity locatedIn 美国."""
     f = _frames()
     for trig in f._triggers(ex, pattern, rx, sent):
-        orgs = f._left(ex, sent, trig.start(), _ORG, limit=20)
+        lead = sent.text[f._clause_start(sent, trig.start()):trig.start()].strip()
+        if lead in ("这", "这家", "它", "其", "该公司", "这家公司"):
+            orgs = [m for m in reversed(sent.mentions) if m.end <= trig.start() and m.cls in _ORG][:1]
+        else:
+            orgs = f._left(ex, sent, trig.start(), _ORG, limit=20)
         tail = sent.text[trig.end():sent.end]
         cut = _CLAUSE.search(tail)
         tail_end = trig.end() + (cut.start() if cut else len(tail))
@@ -217,7 +221,43 @@ def ba(ex, pattern, rx, sent):
                     yield s, pattern["predicate"], o, 1.0
 
 
+def judgement(ex, pattern, rx, sent):
+    """SPEAKER 表示/认为/说 … a clear verdict (值得肯定, 令人印象深刻; 抄袭,
+    不公平) about what stands just before it → praised / criticized. A
+    negated verdict (不会构成威胁) is no verdict; an interviewer (接受彭博
+    访问时称) is no speaker."""
+    f = _frames()
+    cues = ex.sentiment.get(pattern.get("polarity", "positive"))
+    if cues is None:
+        return
+    dom = ex.domain(pattern)
+    for trig in f._triggers(ex, pattern, rx, sent):
+        speakers = f._left(ex, sent, trig.start(), dom, ("Person",), limit=24, nearest=True,
+                           skip_after=("接受", "对", "向", "据"))
+        if not speakers or speakers[-1].cls not in ("Person", "Company", "Organization", "GovernmentBody"):
+            continue
+        verdict = None
+        for m in cues.finditer(sent.text, trig.end(), sent.end):
+            clause = f._clause_start(sent, m.start())
+            if not ex.clause_negated(sent.text, max(clause, trig.end()), m.start()):
+                verdict = m
+                break
+        if verdict is None:
+            continue
+        before = [m for m in sent.mentions if trig.end() <= m.start and m.end <= verdict.start()
+                  and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
+        targets = before[-1:]
+        if not targets and f._pronoun_at(ex, sent, trig.end() + (1 if sent.text[trig.end():trig.end() + 1] in "，,：:" else 0)):
+            t = f._topic(ex, sent, trig.start(), frozenset(), speakers)
+            targets = [t] if t else []
+        for t in targets:
+            for s in speakers:
+                if t.text != s.text:
+                    yield s, pattern["predicate"], t, 1.0
+
+
 MORE = {
+    "judgement": judgement,
     "is-place-org": is_place_org,
     "v-o-de-s": v_o_de_s,
     "ba": ba,

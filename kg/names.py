@@ -32,6 +32,7 @@ _GENERIC = frozenset("""
 AI 人工智能 科技型 创业 创新 投资 金融 咨询 合资 独资 国有 民营 外资 私营 跨国 美国 中国
 """.split())
 _BAD_TAGS = frozenset("vdpcurmqafyezo")
+_DESCRIPTORS = ("智库", "初创公司", "初创企业", "新创", "知名", "著名", "老牌", "头部", "顶尖")
 _FUNCTION_CHARS = frozenset("的了在和与及是为被由对从向将把等也都又还并而但就已说称表指和跟同之其这那该")
 
 
@@ -180,6 +181,11 @@ class NameFinder:
                 if _HAN.match(pw) and tags.get(pw, "n")[:1] in _BAD_TAGS:
                     break
                 j, start = j - 1, ps
+            while True:     # 欧洲智库布鲁盖尔研究所: a descriptor is not part of the name
+                lead = next((g for g in _DESCRIPTORS if text.startswith(g, start) and start + len(g) < e), None)
+                if lead is None:
+                    break
+                start += len(lead)
             name = text[start:e]
             core = name[:len(name) - len(suffix)] if name.endswith(suffix) else name
             if len(core) < 2 or len(name) > 30 or (not legal and len(core) > 8):

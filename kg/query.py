@@ -40,6 +40,7 @@ __all__ = ["FORMATS", "PREFIXES", "check_query", "format_result", "list_queries"
            "parse_binding", "query_variables", "read_query", "resolve_query", "run_query"]
 
 FORMATS = ("table", "csv", "tsv", "json")
+MAX_CELL = 100  # display columns of a table cell
 PREFIXES = {
     "kg": str(KG._NS), "kgr": str(ENTITY), "kgd": str(DOC), "kgs": str(STATEMENT),
     "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "prov": str(PROV),
@@ -204,11 +205,25 @@ def _display(term, graph: rdflib.Graph, cache: dict) -> str:
             names = sorted(graph.objects(term, RDFS.label)) or sorted(graph.objects(term, KG.fileName))
             cache[term] = str(names[0]) if names else _shorten(term)
         return cache[term]
-    return " ".join(str(term).split()) if isinstance(term, Literal) else str(term)
+    return str(term)
 
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(text: str) -> str:
+    """One line, at most MAX_CELL display columns (cut with …)."""
+    text = " ".join(text.split())
+    if _width(text) <= MAX_CELL:
+        return text
+    out, used = [], 1
+    for ch in text:
+        used += _width(ch)
+        if used > MAX_CELL:
+            break
+        out.append(ch)
+    return "".join(out) + "…"
 
 
 def _pad(text: str, width: int) -> str:
@@ -216,11 +231,15 @@ def _pad(text: str, width: int) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    cells = [[_cell(c) for c in row] for row in rows]
+    cut = any(c != " ".join(r.split()) for row, raw in zip(cells, rows) for c, r in zip(row, raw))
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(header)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(header, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in rows]
-    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    footer = f"({len(rows)} row{'' if len(rows) == 1 else 's'}"
+    lines.append(footer + (f"; cells cut at {MAX_CELL} columns, --format tsv shows them whole)"
+                           if cut else ")"))
     return "\n".join(lines)
 
 

@@ -51,6 +51,7 @@ class RelationExtractor:
                 classes = frozenset() if cls == "any" else frozenset({cls})
                 self.pronouns.append((_alt(words), classes))
         self.titles = lexicon.titles
+        self.sentiment = {k: _alt(cue.get(k, ())) for k in ("positive", "negative") if cue.get(k)}
 
     # -- class checks ----------------------------------------------------
     def fits(self, cls: str, allowed: frozenset[str]) -> bool:
@@ -69,6 +70,13 @@ class RelationExtractor:
     # -- cues ----------------------------------------------------------------
     def hedged(self, text: str) -> bool:
         return bool(self.hedge and self.hedge.search(text))
+
+    def clause_negated(self, text: str, start: int, pos: int) -> bool:
+        """A negation anywhere in text[start:pos] (不会对…构成威胁)."""
+        seg = text[start:pos]
+        if self.neg_exception:
+            seg = self.neg_exception.sub("", seg)
+        return bool(self.negation and self.negation.search(seg)) or self.hedged(seg)
 
     def negated(self, text: str, trigger_start: int) -> bool:
         window = text[max(0, trigger_start - 3):trigger_start]

@@ -3,11 +3,12 @@
 Entity nodes and the twelve relations are drawn with pyvis (vis-network),
 coloured and shaped by class from ``kg/data/styles.tsv``. Tooltips are plain
 text: a node's class, aliases, documents and attributes; an edge's relation
-and the evidence sentences with their files and confidences. Positions are
-computed here with networkx (seed 0), so the page opens without a physics
-simulation and the same graph always gives byte-identical HTML. The page
-itself (offline scripts, legend, filters, search, escaping) is
-:mod:`kg.view_html`.
+and the evidence sentences with their files and confidences. Up to
+``LAYOUT_MAX_NODES`` entities, positions are computed here with networkx
+(seed 0) and the page opens with physics off; bigger graphs are laid out by
+vis.js, which stops its simulation once stable. The same graph always gives
+byte-identical HTML. The page itself (offline scripts, legend, filters,
+search, escaping) is :mod:`kg.view_html`.
 """
 
 from __future__ import annotations
@@ -30,14 +31,15 @@ from kg.errors import InputError
 from kg.resources import data_path
 from kg.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RELATIONS
 
-__all__ = ["Style", "ViewData", "ViewSummary", "collect", "load_styles", "render_html",
-           "write_html"]
+__all__ = ["Style", "ViewData", "ViewSummary", "collect", "layout", "load_styles",
+           "render_html", "write_html"]
 
 SHAPES = ("dot", "square", "diamond", "star", "triangle", "triangleDown", "hexagon")
 LINES = ("solid", "dashed")
 FALLBACK_CLASS = "Entity"
 MAX_EVIDENCE = 5          # evidence sentences shown per edge tooltip
 LAYOUT_MAX_NODES = 1000   # above this, vis.js stabilises the layout in the browser, then stops
+GRID_X, GRID_Y = 160, 60  # spacing of the grid of entities without relations
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -153,23 +155,41 @@ def collect(graph: rdflib.Graph) -> ViewData:
 
 
 def layout(data: ViewData) -> dict[str, tuple[int, int]] | None:
-    """Integer screen positions from networkx (seed 0), or None for very big graphs."""
+    """Integer screen positions, or None for very big graphs (vis.js lays those out).
+
+    Linked entities get a networkx force layout (seed 0); entities without
+    any relation are set out in a grid to its right, grouped by class, so
+    they do not crowd the linked part into the middle of the screen.
+    """
     import networkx as nx
 
-    n = len(data.nodes)
-    if n == 0 or n > LAYOUT_MAX_NODES:
+    if not data.nodes or len(data.nodes) > LAYOUT_MAX_NODES:
         return None
-    g = nx.Graph()
-    g.add_nodes_from(node["id"] for node in data.nodes)
-    g.add_edges_from((e["source"], e["target"]) for e in data.edges)
-    if n < 500:  # networkx switches to a scipy-only sparse solver at 500 nodes
-        pos = nx.spring_layout(g, seed=0, k=1.5 / math.sqrt(n))
-    else:
-        pos = nx.forceatlas2_layout(g, seed=0, max_iter=100)  # ~6 s at 1000 nodes
-    span = max((max(abs(float(x)), abs(float(y))) for x, y in pos.values()), default=1.0) or 1.0
-    scale = 150 + 45 * math.sqrt(n)
-    return {k: (round(float(x) / span * scale), round(float(y) / span * scale))
-            for k, (x, y) in pos.items()}
+    linked = sorted({e["source"] for e in data.edges} | {e["target"] for e in data.edges})
+    pos: dict[str, tuple[int, int]] = {}
+    if linked:
+        g = nx.Graph()
+        g.add_nodes_from(linked)
+        g.add_edges_from((e["source"], e["target"]) for e in data.edges)
+        n = len(linked)
+        if n < 500:  # networkx switches to a scipy-only sparse solver at 500 nodes
+            raw = nx.spring_layout(g, seed=0, k=2 / math.sqrt(n))
+        else:
+            raw = nx.forceatlas2_layout(g, seed=0, max_iter=100)  # ~6 s at 1000 nodes
+        span = max((max(abs(float(x)), abs(float(y))) for x, y in raw.values()), default=1.0) or 1.0
+        scale = 200 + 60 * math.sqrt(n)
+        pos = {k: (round(float(x) / span * scale), round(float(y) / span * scale))
+               for k, (x, y) in raw.items()}
+    loose = sorted((node for node in data.nodes if node["id"] not in pos),
+                   key=lambda node: (node["cls"], node["label"], node["id"]))
+    if loose:
+        top = min((y for _, y in pos.values()), default=0)
+        height = max((y for _, y in pos.values()), default=0) - top
+        left = max((x for x, _ in pos.values()), default=-GRID_X) + GRID_X
+        rows = max(height // GRID_Y + 1, math.ceil(math.sqrt(len(loose) / 3)))
+        for i, node in enumerate(loose):
+            pos[node["id"]] = (left + (i // rows) * GRID_X, top + (i % rows) * GRID_Y)
+    return pos
 
 
 def _node_title(node: dict, styles) -> str:

@@ -256,6 +256,14 @@ def test_table_aligns_chinese_columns(graph):
         "(2 rows)")
 
 
+def test_table_cuts_long_cells_and_says_so(graph):
+    text = 'SELECT ?s WHERE { VALUES ?s { "%s" } }' % ("长" * 60)
+    lines = format_result(run_query(graph, text), graph, "table").splitlines()
+    assert lines[2] == "长" * 49 + "…"  # 98 columns + the mark, within 100
+    assert lines[-1] == "(1 row; cells cut at 100 columns, --format tsv shows them whole)"
+    assert format_result(run_query(graph, text), graph, "tsv").splitlines()[1] == "长" * 60
+
+
 def test_iris_are_shown_by_label_and_documents_by_file_name(graph):
     text = ("PREFIX kg: <https://w3id.org/kgnews/ontology#>\n"
             "SELECT ?e ?d WHERE { ?e kg:mentionedIn ?d } ORDER BY ?e ?d LIMIT 1")

@@ -166,6 +166,22 @@ def test_600_nodes_are_laid_out_without_physics():
     assert "loadingBar" not in page.split("<body>")[1]
 
 
+def test_entities_without_relations_go_to_a_grid_beside_the_rest(graph):
+    g = Graph()
+    for triple in graph:
+        g.add(triple)
+    for i in range(5):
+        g.add((ENTITY[f"loose-{i}"], RDF.type, KG.Person))
+        g.add((ENTITY[f"loose-{i}"], RDFS.label, Literal(f"人{i}", lang="zh")))
+    data = collect(g)
+    pos = view.layout(data)
+    assert set(pos) == {n["id"] for n in data.nodes}
+    loose = {str(ENTITY[f"loose-{i}"]) for i in range(5)}
+    right_edge = max(x for k, (x, _) in pos.items() if k not in loose)
+    assert all(pos[k][0] > right_edge for k in loose)
+    assert len({pos[k][0] for k in loose}) == 1  # one column: they fit beside the linked part
+
+
 def test_very_big_graphs_stabilise_then_stop(monkeypatch):
     monkeypatch.setattr(view, "LAYOUT_MAX_NODES", 50)
     page = render_html(synthetic_graph(60, 80))
