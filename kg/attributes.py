@@ -24,6 +24,7 @@ _RELATIVE = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 _RELEASE = re.compile(r"发布|推出|上线|开源|问世|亮相|面世|首发")
 _PARAMS = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|[BbTtMm])(?![A-Za-z])\s*(?:个|的)?\s*(?:总)?(?:参数|激活参数)")
 _PARAMS_AFTER = re.compile(r"(?:激活)?参数(?:量|规模)?\s*(?:仅为|仅|为|达到|达|是|约|高达|只有)?\s*(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|[BbTtMm])(?![A-Za-z])")
+_ACTIVE = re.compile(r"激活|仅使用|只会使用|只使用|每次使用|实际使用|活跃参数")
 _SCALE = {"b": 10**9, "t": 10**12, "m": 10**6, "亿": 10**8, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 _COST = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿|百万|千万)?\s*美元")
 _COST_CUE = re.compile(r"训练成本|训练费用|训练花费|训练开销|成本")
@@ -74,8 +75,8 @@ def dates_in(text: str, start: int, end: int, years, doc_year):
                 year = int(g[0])
             elif kind in ("rmd", "rm"):
                 year = doc_year + _RELATIVE[g[0]] if doc_year else None
-            else:
-                before = [y for p, y in years if p < m.start()]
+            else:       # month/day alone: the year this sentence states, else the document's
+                before = [y for p, y in years if start <= p < m.start()]
                 year = before[-1] if before else doc_year
             if year is None:
                 continue
@@ -119,18 +120,22 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
         for trig in _RELEASE.finditer(text, s, e) if dates else ():
             if hedged(text[s:trig.start()][-12:]):
                 continue
-            target = _nearest([m for m in inside if m.cls in _MODELISH], trig.start(), trig.end(), 16)
+            things = [m for m in inside if m.cls in _MODELISH]
+            after = [m for m in things if 0 <= m.start - trig.end() <= 16]
+            targets = _group(text, things, after[0]) if after else \
+                [t for t in [_nearest(things, trig.start(), trig.end(), 16, left_only=True)] if t]
             date = _nearest_date(dates, trig.start())
-            if target and date:
+            for target in targets if date else ():
                 out.append(Found(target, "releaseDate", date[2], date[3], (s, e)))
         for rx in (_PARAMS, _PARAMS_AFTER):
             for m in rx.finditer(text, s, e):
                 window = text[max(s, m.start() - 8):m.end() + 4]
-                prop = "activeParameterCount" if "激活" in window else "parameterCount"
+                prop = "activeParameterCount" if _ACTIVE.search(window) else "parameterCount"
                 for target in _group(text, models, _nearest(models, m.start(), m.end(), 40)):
                     out.append(Found(target, prop, str(_number(m.group(1), m.group(2))), "integer", (s, e)))
         for m in _COST.finditer(text, s, e):
-            if _COST_CUE.search(text, max(s, m.start() - 12), m.start()):
+            if _COST_CUE.search(text, max(s, m.start() - 12), m.start()) or \
+                    _COST_CUE.match(text, m.end(), min(e, m.end() + 4)):
                 target = _nearest(models, m.start(), m.end(), 60, left_only=True)
                 if target:
                     scale = {"万": 10**4, "亿": 10**8, "百万": 10**6, "千万": 10**7}.get(m.group(2) or "", 1)
@@ -139,6 +144,8 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
         for trig in _FOUND.finditer(text, s, e):
             ys = [(p, y) for p, y in years if s <= p < trig.start()]
             orgs = [m for m in inside if m.cls in ("Company", "Organization") and 0 <= m.start - trig.end() <= 25]
+            orgs = orgs or [m for m in inside if m.cls in ("Company", "Organization")
+                            and 0 <= trig.start() - m.end <= 8]
             if ys and orgs and not hedged(text[s:trig.start()][-12:]):
                 out.append(Found(orgs[0], "foundedYear", str(ys[-1][1]), "gYear", (s, e)))
     return out
@@ -168,12 +175,12 @@ def _group(text, models, m):
     i = models.index(m)
     group = [m]
     for j in range(i - 1, -1, -1):
-        if re.fullmatch(r"\s*(?:和|与|及|、|以及)\s*", text[models[j].end:group[0].start]):
+        if re.fullmatch(r"\s*(?:和|与|及|、|以及|/)\s*", text[models[j].end:group[0].start]):
             group.insert(0, models[j])
         else:
             break
     for j in range(i + 1, len(models)):
-        if re.fullmatch(r"\s*(?:和|与|及|、|以及)\s*", text[group[-1].end:models[j].start]):
+        if re.fullmatch(r"\s*(?:和|与|及|、|以及|/)\s*", text[group[-1].end:models[j].start]):
             group.append(models[j])
         else:
             break

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # one Latin token: a word with inner . - / & + ' (Data.ai, I/O, AT&T), or a number-led version (4o, 3.7, 405B, 8x7B)
-_TOKEN = r"(?:[A-Za-z][A-Za-z0-9]*(?:[.\-/&+'][A-Za-z0-9]+)*|\d+(?:\.\d+)*[A-Za-z]*\d*(?:-[A-Za-z0-9]+)*)"
+_TOKEN = r"(?:[A-Za-z][A-Za-z0-9]*(?:[.\-&+'][A-Za-z0-9]+|/[A-Za-z](?![A-Za-z0-9]))*|\d+(?:\.\d+)*[A-Za-z]*\d*(?:-[A-Za-z0-9]+)*)"
 TOKEN_RE = re.compile(_TOKEN)
 # a run: tokens joined by one space or hyphen
 RUN_RE = re.compile(rf"(?<![0-9A-Za-z.\-]){_TOKEN}(?:[ \-]{_TOKEN})*")
