@@ -111,6 +111,8 @@ class Recogniser:
         found += self.names.people(text, words, candidates)
         found += self.names.organisations(text, words, candidates)
         found += self.names.products(text, words, candidates)
+        people = select(found)
+        found += self.names.before_titles(text, words, people)
         found += [m for m in statistical]
         found = [self._type_from_context(text, m) if not m.cls else m for m in found]
         mentions = _type_glosses(text, select(found))

@@ -256,7 +256,23 @@ def judgement(ex, pattern, rx, sent):
                     yield s, pattern["predicate"], t, 1.0
 
 
+def works_at(ex, pattern, rx, sent):
+    """姜大昕曾在微软主导研发…, 张鹏在清华大学…工作 → affiliatedWith."""
+    f = _frames()
+    for trig in f._triggers(ex, pattern, rx, sent):
+        orgs = f._right(ex, sent, trig.end(), _ORG, ("Company",), limit=2, skips=0)
+        if not orgs:
+            continue
+        people = f._left(ex, sent, trig.start(), frozenset({"Person"}), ("Person",), limit=6, nearest=True,
+                         skip_after=())
+        tail = sent.text[orgs[-1].end:orgs[-1].end + 20]
+        verb = re.match(r"[^，,。；;]{0,14}?(?:工作|任职|就职|供职|担任|主导|负责|领导|带领|任教|实习|研究)", tail)
+        if people and verb and not f._hedged(ex, sent, people[-1].end, trig):
+            yield people[-1], pattern["predicate"], orgs[0], 0.9
+
+
 MORE = {
+    "works-at": works_at,
     "judgement": judgement,
     "is-place-org": is_place_org,
     "v-o-de-s": v_o_de_s,

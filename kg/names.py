@@ -196,6 +196,36 @@ class NameFinder:
             out.append(Mention(start, e, name, cls, "", "names/suffix", 0.7))
         return out
 
+    def before_titles(self, text, words, taken):
+        """秘塔首席运营官王益为, 九合创投创始人王啸: the unknown name right
+        before a corporate title that a person name follows is an
+        organisation."""
+        if not self._title_re:
+            return []
+        out, tags = [], _pos_table()
+        ends = {e: i for i, (_, e) in enumerate(words)}
+        people = {m.start for m in taken if m.cls == "Person"}
+        for t in self._title_re.finditer(text):
+            if self.lex.titles.get(t.group()) != "corporate" or t.end() not in people:
+                continue
+            i = ends.get(t.start())
+            if i is None or _overlaps(words[i][0], t.start(), taken):
+                continue
+            j, start = i, words[i][0]
+            while j >= 0 and i - j < 2:
+                w = text[words[j][0]:words[j][1]]
+                if not _HAN.match(w) or w in _STOP_LEFT or w in _GENERIC or w in self.lex.titles \
+                        or tags.get(w, "nz")[:1] in _BAD_TAGS or tags.get(w, "nz") in ("n", "vn", "s", "f", "t"):
+                    break
+                start = words[j][0]
+                j -= 1
+            if j == i or not 2 <= t.start() - start <= 6:
+                continue
+            if _overlaps(start, t.start(), taken):
+                continue
+            out.append(Mention(start, t.start(), text[start:t.start()], "Company", "", "names/before-title", 0.6))
+        return out
+
     # -- products ------------------------------------------------------------
     def products(self, text, words, taken):
         out = []
