@@ -32,12 +32,22 @@ _GENERIC = frozenset("""
 AI 人工智能 科技型 创业 创新 投资 金融 咨询 合资 独资 国有 民营 外资 私营 跨国 美国 中国
 """.split())
 _BAD_TAGS = frozenset("vdpcurmqafyezo")
+_MEASURE_BEFORE = frozenset("这那一两每各该此几某")
 _DESCRIPTORS = ("智库", "初创公司", "初创企业", "新创", "知名", "著名", "老牌", "头部", "顶尖")
 _FUNCTION_CHARS = frozenset("的了在和与及是为被由对从向将把等也都又还并而但就已说称表指和跟同之其这那该")
 
 
 def _strong(suffix: str) -> bool:
     return any(h in suffix for h in _STRONG_HEADS) and suffix not in ("部", "局", "署") or len(suffix) == 1
+
+
+def _proper(word: str, tags: dict) -> bool:
+    """A word that can end a name: unknown to the dictionary, Latin, or a
+    proper noun there (nz, nt, nr, ns, j)."""
+    if not word or not _HAN.match(word):
+        return bool(word)
+    tag = tags.get(word)
+    return tag is None or tag.startswith(("nz", "nt", "nr", "ns", "j", "eng"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,7 +110,14 @@ class NameFinder:
         return out
 
     def _is_chinese_name(self, w: str) -> bool:
+        """Surname + one or two given characters, and not a word the
+        dictionary knows as anything but a name (关键, 成功, 文件 …)."""
         if not _HAN.match(w) or not 2 <= len(w) <= 4:
+            return False
+        tag = _pos_table().get(w)
+        if tag is not None and not tag.startswith("nr"):
+            return False
+        if any(c in _FUNCTION_CHARS for c in w[1:]):
             return False
         if w[:2] in self._compound:
             return len(w) in (3, 4)
@@ -136,6 +153,8 @@ class NameFinder:
         """A person name ending with word i (before a speech verb)."""
         if i < 0:
             return None
+        if text[max(0, words[i][0] - 1):words[i][0]] in _MEASURE_BEFORE:
+            return None             # 这张表, 一位…
         s, e = words[i]
         w = text[s:e]
         if self._is_chinese_name(w) and w not in self.lex.not_entities:
@@ -191,6 +210,8 @@ class NameFinder:
             if len(core) < 2 or len(name) > 30 or (not legal and len(core) > 8):
                 continue
             if _overlaps(start, e, people):
+                continue
+            if not legal and not _proper(text[words[i - 1][0]:words[i - 1][1]] if start < s else w[:-len(suffix)], tags):
                 continue
             cls = self.lex.org_suffixes.get(suffix, "GovernmentBody")
             out.append(Mention(start, e, name, cls, "", "names/suffix", 0.7))

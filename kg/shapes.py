@@ -84,7 +84,7 @@ def looks_like_model(run: str) -> bool:
     """A name with a version part: GLM-130B, MiniMax-Text-01, Janus-Pro-7B,
     Step 3.5 Flash (needs a letter-led head and a digit or model word)."""
     parts = split_tokens(run)
-    if len(parts) < 2 and not re.search(r"[A-Za-z]{2,}\d", run):
+    if len(parts) < 2 and not (re.search(r"[A-Za-z]{2,}\d", run) and re.search(r"[A-Z]", run)):
         return False
     tail = parts[1:] if len(parts) > 1 else [run]
     return any(any(c.isdigit() for c in p) or p.lower() in MODEL_WORDS for p in tail)
