@@ -80,9 +80,14 @@ class Resolver:
         self.lex = lexicon
         self.schema = schema
         self.by_name: dict[str, list[str]] = defaultdict(list)
+        self.by_tokens: dict[frozenset, set[str]] = defaultdict(set)
         for e in lexicon.entries.values():
             for n in e.names:
                 self.by_name[fold_name(n)].append(e.id)
+                toks = _tokens(n)
+                if e.cls == "AIModel" and len(toks) >= 2:
+                    self.by_tokens[frozenset(toks)].add(e.id)
+                    self.by_tokens[frozenset(toks[1:])].add(e.id)   # without the family name
 
     def _known(self, text: str, cls: str) -> str | None:
         ids = [i for i in self.by_name.get(fold_name(text), ())
@@ -171,6 +176,11 @@ class Resolver:
             if head_known and rest_known:
                 uf.union(rest_known, node)
                 return
+        toks = _tokens(text)
+        ids = self.by_tokens.get(frozenset(toks), set()) if len(toks) >= 2 else set()
+        if len(ids) == 1:                      # Sonnet 3.7 → Claude 3.7 Sonnet
+            uf.union(f"id:{next(iter(ids))}", node)
+            return
         if SHORT_MODEL_RE.match(text):
             token = fold_name(text)
             fulls = sorted({o.text for o in ms if o is not m and o.cls == "AIModel"
@@ -205,6 +215,10 @@ class Resolver:
         slug = key or f"{cls.lower()}-{_slug(label)}"
         all_docs = sorted(set().union(*(docs[n] for n in nodes)))
         return Entity(slug, cls, label, tuple(sorted(alts)), tuple(all_docs))
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-_]+", name.lower()) if t]
 
 
 def _slug(label: str) -> str:
