@@ -101,11 +101,14 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
             if p is not None and ex.fits("Person", allowed):
                 return [p]
             return _expand_right(ex, sent, [x for x in cands if x.start > m.start], t, allowed, prefer)
-    if re.match(r"\s*(?:其|它|该公司|该模型|此外，?其)", sent.text[sent.start:sent.end]) and sent.previous:
-        for m in sent.previous[-1]:
-            t = _fits_or_typed(ex, m, allowed, prefer)
-            if t is not None:
-                return [t]
+    lead = sent.text[clause:pos].lstrip()
+    if (lead.startswith(("其", "它", "他", "她", "该公司", "该模型"))
+            or re.match(r"\s*(?:其|它|他|她|该公司|该模型)", sent.text[sent.start:sent.end])):
+        for earlier in reversed(sent.previous):
+            for m in earlier:
+                t = _fits_or_typed(ex, m, allowed, prefer)
+                if t is not None:
+                    return [t]
     return []
 
 
@@ -167,7 +170,7 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2, meton
         if len(filler) > limit or (ex.barrier and ex.barrier.search(filler)):
             return []
         t = _fits_or_typed(ex, m, allowed, prefer) or (metonymy and _metonym(ex, allowed, m)) or None
-        if t is not None and i == 0 and _preceded(sent, m, ("与", "和", "跟", "同", "对", "比")) \
+        if t is not None and i == 0 and _preceded(sent, m, ("与", "和", "跟", "同", "对", "比", "由")) \
                 and m.start - pos > 1:
             t = None
         if t is None:
@@ -176,9 +179,19 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2, meton
                 return []
             continue
         group = [t]
+        owner = None
         for nxt in cands[i + 1:]:
-            between = sent.text[group[-1].end:nxt.start]
+            between = sent.text[(owner or group[-1]).end:nxt.start]
+            if owner is not None:           # B 和 OpenAI 的 C: C is the item
+                owner = None
+                if between.strip() != "的":
+                    break
+                between = "、"
             tn = _fits_or_typed(ex, nxt, allowed, prefer) or (metonymy and _metonym(ex, allowed, nxt)) or None
+            if tn is None and ex.coordination.match(sent.text[group[-1].end:nxt.start]) \
+                    and sent.text[nxt.end:nxt.end + 3].strip().startswith("的"):
+                owner = nxt
+                continue
             if between == "" and tn is not None:
                 group[-1] = tn
                 continue
@@ -199,6 +212,8 @@ def _metonym(ex, allowed, m):
 
 def _pronoun_at(ex, sent, pos, limit=4):
     """A reference word (其, 该公司 …) just after pos: (end, classes)."""
+    while pos < sent.end and sent.text[pos] in "，,：: “「\"":
+        pos += 1
     window = sent.text[pos:min(sent.end, pos + limit + 4)]
     for rx, classes in ex.pronouns:
         m = rx.match(window) if rx else None
@@ -209,7 +224,7 @@ def _pronoun_at(ex, sent, pos, limit=4):
 
 def _appositive(sent, m):
     """An organisation or country directly before a person (NVIDIA CEO 黄仁勋)."""
-    for p in sent.mentions:
+    for p in sent.everything:
         if p.cls == "Person" and 0 <= p.start - m.end <= 10 and p.start > m.start:
             between = sent.text[m.end:p.start]
             if not _CLAUSE.search(between):

@@ -147,9 +147,10 @@ def compare_with(ex, pattern, rx, sent):
         at = sent.start + marker.start()
         cs = f._clause_start(sent, at)
         seg = sent.text[cs:at]
-        k = max(seg.find("与"), seg.find("和"), seg.find("跟"), seg.find("同"))
-        if k < 0:
+        found = [i for i in (seg.find("与"), seg.find("和"), seg.find("跟"), seg.find("同")) if i >= 0]
+        if not found:
             continue
+        k = min(found)
         others = [m for m in sent.mentions if cs + k < m.start and m.end <= at and ex.fits(m.cls, rng)]
         winners = f._right(ex, sent, at + len(marker.group()) + 1, rng, limit=6)
         if not others or not winners:
@@ -247,7 +248,7 @@ def judgement(ex, pattern, rx, sent):
         before = [m for m in sent.mentions if trig.end() <= m.start and m.end <= verdict.start()
                   and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
         targets = before[-1:]
-        if not targets and f._pronoun_at(ex, sent, trig.end() + (1 if sent.text[trig.end():trig.end() + 1] in "，,：:" else 0)):
+        if not targets and f._pronoun_at(ex, sent, trig.end()):
             t = f._topic(ex, sent, trig.start(), frozenset(), speakers)
             targets = [t] if t else []
         for t in targets:
