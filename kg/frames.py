@@ -90,7 +90,7 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
         pools.append([m for m in cands if a <= m.start < b])
     for pool in pools:
         for m in pool:
-            if _preceded(sent, m, skip_after) or (_preceded(sent, m, ("了",)) and pos - m.end > 3):
+            if _preceded(sent, m, skip_after) or (_preceded(sent, m, ("了",)) and pos - m.end > 5):
                 continue
             if sent.text.startswith(_REPORTING, m.end):
                 continue              # a source (TechCrunch 报道，…) is no subject
@@ -210,11 +210,17 @@ def _metonym(ex, allowed, m):
     return replace(m, source=m.source + "+metonym")
 
 
+_NOT_PRONOUNS = ("其实", "其他", "其中", "其余", "其次", "其它", "此外", "此前", "此后", "此次", "这些", "这种",
+                 "这个", "这次", "这样", "这也", "这里", "这一")
+
+
 def _pronoun_at(ex, sent, pos, limit=4):
     """A reference word (其, 该公司 …) just after pos: (end, classes)."""
     while pos < sent.end and sent.text[pos] in "，,：: “「\"":
         pos += 1
     window = sent.text[pos:min(sent.end, pos + limit + 4)]
+    if window.startswith(_NOT_PRONOUNS):
+        return None
     for rx, classes in ex.pronouns:
         m = rx.match(window) if rx else None
         if m and m.start() == 0:
