@@ -8,6 +8,8 @@ interrupted build leaves the previous files as they were."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import os
 import tempfile
@@ -40,6 +42,8 @@ class BuildResult:
     seconds: float = 0.0
     model: str = DEFAULT_MODEL
     files: list[Path] = field(default_factory=list)
+    extracted: int = 0                                     # documents run through the pipeline
+    cached: int = 0                                        # documents taken from the cache
 
 
 def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> list[Document]:
@@ -64,25 +68,28 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> l
 
 def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
           min_confidence: float = 0.0, strict: bool = False, html: bool = True,
-          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+          progress: Callable[[int, int], None] | None = None, jobs: int = 1,
+          cache: bool = True) -> BuildResult:
+    """``jobs`` > 1 extracts in that many worker processes (same graph);
+    ``cache`` keeps each document's extraction in ``out_dir/.kg-cache``."""
     started = time.perf_counter()
     result = BuildResult(Path(out_dir), model=model)
     documents = read_documents(paths, strict, result.skipped)
-    from kg.extract import Extractor
+    from kg.cache import ExtractionCache
+    from kg.parallel import extract_documents
 
-    extractor = Extractor(model)
-    extractions: list[Extraction] = []
-    for i, doc in enumerate(documents, 1):
-        extractions.append(extractor.extract(doc))
-        if progress:
-            progress(i, len(documents))
-    resolved = Resolver(load_lexicon(), load_schema()).resolve(extractions)
-    graph = build_graph(extractions, resolved, load_schema(), min_confidence)
-    outputs = {"graph.ttl": serialize(graph)}
-    if html:
-        from kg.view import render_html
+    run = extract_documents(documents, model, jobs=jobs, progress=progress,
+                            cache=ExtractionCache(result.out_dir, model) if cache else None)
+    extractions: list[Extraction] = run.extractions
+    result.extracted, result.cached = run.extracted, run.cached
+    with _gc_paused():  # a big graph is many small objects and no garbage cycles
+        resolved = Resolver(load_lexicon(), load_schema()).resolve(extractions)
+        graph = build_graph(extractions, resolved, load_schema(), min_confidence)
+        outputs = {"graph.ttl": serialize(graph)}
+        if html:
+            from kg.view import render_html
 
-        outputs["graph.html"] = render_html(graph).encode("utf-8")
+            outputs["graph.html"] = render_html(graph).encode("utf-8")
     write_atomically(result.out_dir, outputs)
     result.documents = len(documents)
     result.entities = Counter(e.cls for e in resolved.entities.values())
@@ -92,6 +99,18 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
         result.relations[p] = sum(1 for _ in graph.subject_objects(KG[p]))
     result.seconds = time.perf_counter() - started
     return result
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """No cyclic garbage collection inside: it kept rescanning the growing graph."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:

@@ -52,10 +52,12 @@ def _title_in(ex, core: str) -> str | None:
     """The title a filler ends with (CEO, 首席科学家, 前研究主管, 机器学习教授)."""
     if not core:
         return None
+    core = core.rstrip()
     for t in sorted(ex.titles, key=len, reverse=True):
-        if core.endswith(t) or core.endswith(t + " "):
+        if core.endswith(t):
             return t
-    return None
+    m = ex.role_ending.search(core) if ex.role_ending else None
+    return m.group() if m and m.end() == len(core) else None
 
 
 def parent_v_child(ex, pattern, rx, sent):
@@ -222,6 +224,15 @@ def ba(ex, pattern, rx, sent):
                     yield s, pattern["predicate"], o, 1.0
 
 
+def _quote_before(text: str, pos: int, reach: int = 400):
+    """The span inside the quotation that ends just before pos, if any."""
+    close = max(text.rfind("”", max(0, pos - 3), pos), text.rfind("」", max(0, pos - 3), pos))
+    if close < 0:
+        return None
+    start = max(text.rfind("“", max(0, close - reach), close), text.rfind("「", max(0, close - reach), close))
+    return (start + 1, close) if start >= 0 else None
+
+
 def judgement(ex, pattern, rx, sent):
     """SPEAKER 表示/认为/说 … a clear verdict (值得肯定, 令人印象深刻; 抄袭,
     不公平) about what stands just before it → praised / criticized. A
@@ -237,15 +248,19 @@ def judgement(ex, pattern, rx, sent):
                            skip_after=("接受", "对", "向", "据"))
         if not speakers or speakers[-1].cls not in ("Person", "Company", "Organization", "GovernmentBody"):
             continue
+        spoken = (trig.end(), sent.end)
+        if not sent.text[trig.end():sent.end].strip(" 道。.!！:：，,"):
+            spoken = _quote_before(sent.text, sent.start) or spoken   # “…” 王某表示。
         verdict = None
-        for m in cues.finditer(sent.text, trig.end(), sent.end):
-            clause = f._clause_start(sent, m.start())
-            if not ex.clause_negated(sent.text, max(clause, trig.end()), m.start()):
+        for m in cues.finditer(sent.text, *spoken):
+            clause = max(spoken[0], sent.text.rfind("，", spoken[0], m.start()) + 1,
+                         sent.text.rfind(",", spoken[0], m.start()) + 1)
+            if not ex.clause_negated(sent.text, clause, m.start()):
                 verdict = m
                 break
         if verdict is None:
             continue
-        before = [m for m in sent.mentions if trig.end() <= m.start and m.end <= verdict.start()
+        before = [m for m in sent.everything if spoken[0] <= m.start and m.end <= verdict.start()
                   and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
         targets = before[-1:]
         if not targets and f._pronoun_at(ex, sent, trig.end()):

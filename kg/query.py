@@ -51,19 +51,13 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _PREFIXED = re.compile(r"([A-Za-z][\w-]*):(\S*)")
 
 
-def load_graph(path: Path | str) -> rdflib.Graph:
-    """Parse a graph file; the format comes from its suffix (.ttl .nt .nq .trig)."""
-    path = Path(path)
-    if not path.is_file():
-        raise GraphNotFound(f"graph file {path} not found; run `kg build` first or pass --graph FILE")
-    fmt = _GRAPH_FORMATS.get(path.suffix.lower(), "turtle")
-    graph = rdflib.Dataset(default_union=True) if fmt in ("nquads", "trig") else rdflib.Graph()
-    try:
-        graph.parse(path, format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many unrelated types
-        raise InputError(f"graph file {path} cannot be parsed as {fmt} ({exc}); "
-                         "rebuild it with `kg build`") from exc
-    return graph
+def load_graph(path: Path | str, store: str | None = None) -> rdflib.Graph:
+    """Parse a graph file; the format comes from its suffix (.ttl .nt .nq .trig).
+    ``store``: "oxigraph" (the default when oxrdflib is installed) or "memory"
+    (rdflib's own); see :mod:`kg.store`."""
+    from kg.store import load_graph as load_into_store
+
+    return load_into_store(path, store)
 
 
 def resolve_query(name_or_path: str | Path, queries_dir: Path = QUERIES_DIR) -> Path:
@@ -181,8 +175,9 @@ def run_query(graph: rdflib.Graph, text: str, bindings: dict[str, str] | None = 
     """Run a read query with ``bindings`` (variable name → ``--bind`` value)."""
     init = check_query(text, bindings, source=source)
     try:
-        prepared = prepareQuery(text)
-        return graph.query(prepared, initBindings=init)
+        from kg.store import query_graph  # Oxigraph runs the query text, rdflib a prepared query
+
+        return query_graph(graph, text, init)
     except Exception as exc:  # rdflib's algebra and evaluation raise plain Exceptions
         raise QueryError(f"{source}: {exc}") from exc
 

@@ -108,7 +108,92 @@ def _statement(g: Graph, s, p, o, ev, role: str) -> None:
         g.add((st, KG.role, text_literal(role)))
 
 
+_PREFIXES = ("dcterms", "kg", "kgd", "kgr", "kgs", "prov", "rdf", "rdfs", "skos", "xsd")
+# local names written as prefix:name; anything else (a '+', a final '.', …) as a full <IRI>
+_LOCAL = re.compile(r"[A-Za-z0-9_\u3400-\u9fff](?:[A-Za-z0-9_.\-\u3400-\u9fff]*[A-Za-z0-9_\-\u3400-\u9fff])?")
+_BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+"),
+         str(XSD.decimal): re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+         str(XSD.boolean): re.compile(r"true|false")}
+_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r",
+            ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f",
+            **{c: f"\\u{c:04X}" for c in (*range(0x00, 0x08), 0x0B, *range(0x0E, 0x20), 0x7F)}}
+
+
 def serialize(g: Graph) -> bytes:
-    """Turtle, byte-identical for the same graph (no blank nodes are used;
-    rdflib's Turtle writer sorts subjects and predicates)."""
-    return g.serialize(format="turtle", encoding="utf-8")
+    """Turtle, byte-identical for the same graph: prefixes sorted; subjects
+    in IRI order, each with ``a`` first and then its predicates and objects
+    sorted; a blank line between subjects. (A plain writer: rdflib's Turtle
+    serializer took most of the time of a large build.)"""
+    known = {p: str(ns) for p, ns in g.namespaces()}
+    prefixes = {p: known[p] for p in _PREFIXES if p in known}
+    writer = _TurtleTerms(prefixes)
+    rdf_type = RDF.type
+
+    def order(t):
+        s, p, o = t
+        if isinstance(o, Literal):
+            return (str(s), p != rdf_type, str(p), 1, str(o), str(o.datatype or ""), o.language or "")
+        return (str(s), p != rdf_type, str(p), 0, str(o), "", "")
+
+    out = [f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()]
+    subject = predicate = None
+    term = writer.term
+    for s, p, o in sorted(g, key=order):
+        if s != subject:
+            if subject is not None:
+                out.append(" .\n")
+            out += ["\n", term(s), " ", "a" if p == rdf_type else term(p), " ", term(o)]
+            subject, predicate = s, p
+        elif p != predicate:
+            out += [" ;\n    ", "a" if p == rdf_type else term(p), " ", term(o)]
+            predicate = p
+        else:
+            out += [",\n        ", term(o)]
+    if subject is not None:
+        out.append(" .\n")
+    return "".join(out).encode("utf-8")
+
+
+class _TurtleTerms:
+    """rdflib terms → Turtle text; IRIs memoised."""
+
+    def __init__(self, prefixes: dict[str, str]):
+        self.by_ns = {ns: p for p, ns in prefixes.items()}
+        self.iris: dict[str, str] = {}
+
+    def term(self, t) -> str:
+        if isinstance(t, Literal):
+            return self.literal(t)
+        if isinstance(t, URIRef):
+            return self.iri(t)
+        return f"_:{t}"
+
+    def iri(self, iri: str) -> str:
+        text = self.iris.get(iri)
+        if text is None:
+            text = None
+            for sep in "#/":
+                ns, found, local = iri.rpartition(sep)
+                prefix = self.by_ns.get(ns + found) if found else None
+                if prefix is not None and _LOCAL.fullmatch(local):
+                    text = f"{prefix}:{local}"
+                    break
+            if text is None:
+                text = "<" + "".join(c if c not in '<>"{}|^`\\ ' and ord(c) > 0x20
+                                     else f"\\u{ord(c):04X}" for c in iri) + ">"
+            self.iris[iri] = text
+        return text
+
+    def literal(self, lit: Literal) -> str:
+        value = str(lit)
+        datatype = lit.datatype
+        if datatype is not None:
+            bare = _BARE.get(str(datatype))
+            if bare is not None and bare.fullmatch(value):
+                return value
+        text = '"' + value.translate(_ESCAPES) + '"'
+        if lit.language:
+            return f"{text}@{lit.language}"
+        if datatype is not None:
+            return f"{text}^^{self.iri(datatype)}"
+        return text
