@@ -125,6 +125,8 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
             targets = _group(text, things, after[0]) if after else \
                 [t for t in [_nearest(things, trig.start(), trig.end(), 16, left_only=True)] if t]
             date = _nearest_date(dates, trig.start())
+            if date and date[1] <= trig.start() and _YEAR.search(text, date[1], trig.start()):
+                date = None     # another year stands between: 2022年8月…，并在2021年推出了…
             for target in targets if date else ():
                 out.append(Found(target, "releaseDate", date[2], date[3], (s, e)))
         for rx in (_PARAMS, _PARAMS_AFTER):

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from kg.attributes import document_year, extract_attributes
+from kg.chunks import mentions_by_chunk
 from kg.corpus import Document
 from kg.lexicon import load_lexicon
 from kg.model import Alias, Attribute, DocumentInfo, Evidence, Extraction, Fact, Mention
@@ -35,9 +36,9 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         norm = normalize(document.original)
-        doc = self.nlp(norm.text)
-        mentions = list(doc.user_data[MENTIONS_KEY])
         sentences = split_sentences(norm.text)
+        mentions = mentions_by_chunk(lambda t: self.nlp(t).user_data[MENTIONS_KEY], norm.text,
+                                     sentences)
         cands = self.relations.extract(norm.text, sentences, mentions)
         typed = {(c.subject.start, c.subject.end): c.subject for c in cands}
         typed.update({(c.object.start, c.object.end): c.object for c in cands})

@@ -167,7 +167,8 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2, meton
     skipped = 0
     for i, m in enumerate(cands):
         filler = sent.text[pos:m.start]
-        if len(filler) > limit or (ex.barrier and ex.barrier.search(filler)):
+        # a colon or dash right before the name introduces it (推出了…：GLM)
+        if len(filler) > limit or (ex.barrier and ex.barrier.search(filler.rstrip(" ：:—-"))):
             return []
         t = _fits_or_typed(ex, m, allowed, prefer) or (metonymy and _metonym(ex, allowed, m)) or None
         if t is not None and i == 0 and _preceded(sent, m, ("与", "和", "跟", "同", "对", "比", "由")) \
@@ -344,12 +345,15 @@ def v_de_o(ex, pattern, rx, sent):
         if not objs:
             continue
         subj = _left(ex, sent, trig.start(), dom, limit=12, nearest=True)
-        if _hedged(ex, sent, subj[-1].end if subj else sent.start, trig):
+        factor = 1.0
+        if not subj:
+            brand = [b for o in objs[:1] for b in [brand_of(ex, sent, o)] if b]
+            subj, factor = (brand, 0.85) if brand else (_left(ex, sent, trig.start(), dom), 0.75)
+        if not subj or _hedged(ex, sent, subj[-1].end, trig):
             continue
         for o in objs:
-            subjects = subj or [b for b in [brand_of(ex, sent, o)] if b]
-            for s in subjects:
-                yield s, pattern["predicate"], o, 1.0 if subj else 0.85
+            for s in subj:
+                yield s, pattern["predicate"], o, factor
 
 
 def passive(ex, pattern, rx, sent):
