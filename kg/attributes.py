@@ -48,19 +48,17 @@ def year_context(text: str) -> list[tuple[int, int]]:
 
 def document_year(text: str) -> int | None:
     """The year a text is written in: a full date near its start, else the
-    latest year it states at least twice, else the only one it states."""
+    latest year it mentions (with 年 or inside a name such as "Summit
+    2025"), leaving out targets and deadlines (到2030年, 计划2027年)."""
     head = text[:300]
     for rx, kind in _DATE_RES[:2]:
         m = rx.search(head)
         if m:
             return int(m.group(1))
-    years = [y for _, y in year_context(text)]
-    if not years:
-        return None
-    repeated = [y for y in set(years) if years.count(y) >= 2]
-    if repeated:
-        return max(repeated)
-    return years[-1] if len(set(years)) == 1 else None
+    years = [int(m.group(1)) for m in re.finditer(r"(?<![\d.])(20[0-4]\d)\s*年", text)
+             if not re.search(r"(?:到|至|目标|计划|预计|之前|以前)\s*$", text[max(0, m.start() - 4):m.start()])]
+    years += [int(y) for y in re.findall(r"(?<=[A-Za-z] )(20[0-4]\d)(?![\d.%])", text)]
+    return max(years) if years else None
 
 
 def dates_in(text: str, start: int, end: int, years, doc_year):
@@ -133,7 +131,12 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
             for m in rx.finditer(text, s, e):
                 window = text[max(s, m.start() - 8):m.end() + 4]
                 prop = "activeParameterCount" if _ACTIVE.search(window) else "parameterCount"
-                for target in _group(text, models, _nearest(models, m.start(), m.end(), 40)):
+                pool = models
+                if not models:      # the sentence names none: the last one named before
+                    pool = [x for x in ms if x.cls == "AIModel" and s - 300 <= x.start and x.end <= s]
+                near = _nearest(pool, m.start(), m.end(), 40 if models else 200, left_only=not models) \
+                    or _nearest(pool, m.start(), m.end(), 200, left_only=True)
+                for target in _group(text, pool, near):
                     out.append(Found(target, prop, str(_number(m.group(1), m.group(2))), "integer", (s, e)))
         for m in _COST.finditer(text, s, e):
             if _COST_CUE.search(text, max(s, m.start() - 12), m.start()) or \
@@ -143,11 +146,13 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
                     scale = {"万": 10**4, "亿": 10**8, "百万": 10**6, "千万": 10**7}.get(m.group(2) or "", 1)
                     out.append(Found(target, "trainingCostUSD", str(int(round(float(m.group(1)) * scale))),
                                      "integer", (s, e)))
+        para = text.rfind("\n", 0, s) + 1
         for trig in _FOUND.finditer(text, s, e):
-            ys = [(p, y) for p, y in years if s <= p < trig.start()]
-            orgs = [m for m in inside if m.cls in ("Company", "Organization") and 0 <= m.start - trig.end() <= 25]
+            ys = [(p, y) for p, y in years if para <= p < trig.start()]
+            orgs = [m for m in inside if m.cls in ("Company", "Organization")
+                    and 0 <= trig.start() - m.end <= 8][-1:]          # X(正式注册)成立
             orgs = orgs or [m for m in inside if m.cls in ("Company", "Organization")
-                            and 0 <= trig.start() - m.end <= 8]
+                            and 0 <= m.start - trig.end() <= 25]      # 创办X
             if ys and orgs and not hedged(text[s:trig.start()][-12:]):
                 out.append(Found(orgs[0], "foundedYear", str(ys[-1][1]), "gYear", (s, e)))
     return out

@@ -22,6 +22,8 @@ from kg.ontology import Schema
 from kg.shapes import SHORT_MODEL_RE
 
 _GENERIC_TAIL = re.compile(r"(?:公司|团队|集团|官方|模型|大模型|系列模型|系列|AI团队|有限公司)$")
+_LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)$")
+_INDUSTRY = re.compile(r"(?:人工智能|智能|科技|技术|信息|网络|基础|研究|软件|数据|计算)$")
 _GROUP = {"Company": "org", "Organization": "org", "GovernmentBody": "org", "Country": "place",
           "City": "place", "Place": "place", "Person": "person", "AIModel": "thing",
           "Product": "thing", "Hardware": "hw"}
@@ -152,6 +154,11 @@ class Resolver:
                         uf.union(known, node)
                 if m.key:
                     continue
+                if group == "org":
+                    known = self._legal_name_of(m.text)
+                    if known:
+                        uf.union(known, node)
+                        continue
                 if group == "thing" and m.cls == "AIModel":
                     self._model_rules(uf, doc_id, m, ms, node)
                 elif group in ("org", "thing") and len(m.text) >= 2 and not self._known(m.text, m.cls):
@@ -164,6 +171,22 @@ class Resolver:
                     if len(full) == 1:
                         target = next(o for o in ms if o.text in full)
                         uf.union(identity(doc_id, target), node)
+
+    def _legal_name_of(self, text: str) -> str | None:
+        """北京智谱华章科技股份有限公司 → 智谱华章: a legal name around a known
+        company's name (place first, industry words and legal form last)."""
+        core = _LEGAL_FORM.sub("", text)
+        if core == text:
+            return None
+        for _ in range(2):
+            core = _INDUSTRY.sub("", core)
+        for cut in range(0, min(4, len(core) - 1)):
+            rest = core[cut:]
+            for end in range(len(rest), 1, -1):
+                known = self._known(rest[:end], "Company")
+                if known and end >= 2:
+                    return known
+        return None
 
     def _model_rules(self, uf, doc_id, m, ms, node):
         text = m.text
