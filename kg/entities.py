@@ -31,6 +31,8 @@ class Recogniser:
         self.gazetteer = Gazetteer(lexicon.entries.values(), lexicon.not_entities)
         self.names = NameFinder(lexicon)
         self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
+        seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
+        self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
 
     # -- pass 1: before segmentation ------------------------------------
     def candidates(self, text: str) -> list[Mention]:
@@ -83,6 +85,9 @@ class Recogniser:
             return Mention(s, e, run, "AIModel", "", "shape", 0.7)
         if fold_name(run) in self.lex.not_entities or len(run) < 2:
             return None
+        last = parts[-1]
+        if len(parts) > 1 and self.lex.org_suffixes.get(last) in ("Company", "Organization"):
+            return Mention(s, e, run, self.lex.org_suffixes[last], "", "shape/org", 0.75)   # Vy Capital
         return Mention(s, e, run, "", "", "shape/latin", 0.5)
 
     def head_of(self, name: str) -> Mention | None:
@@ -115,7 +120,7 @@ class Recogniser:
         found += self.names.before_titles(text, words, people)
         found += [m for m in statistical]
         found = [self._type_from_context(text, m) if not m.cls else m for m in found]
-        mentions = _type_glosses(text, select(found))
+        mentions = _type_lists(text, _type_glosses(text, select(found)), self._coordination)
         return self.names.propagate(text, mentions)
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
@@ -127,6 +132,22 @@ class Recogniser:
             if any(before.endswith(w) for w in pre) or any(after.lstrip().startswith(w) for w in post):
                 return replace(m, cls=cls, source="context", confidence=0.7)
         return m
+
+
+def _type_lists(text: str, mentions: list[Mention], sep: re.Pattern) -> list[Mention]:
+    """A、B和C: an untyped Latin name listed among names of one class
+    takes that class (投资者包括X、Y Capital和Z)."""
+    out = list(mentions)
+    for _ in range(2):
+        for i, m in enumerate(out):
+            if m.cls or not m.source.startswith("shape/latin"):
+                continue
+            near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+            classes = {n.cls for n in near if n.cls and sep.match(
+                text[min(n.end, m.end):max(n.start, m.start)])}
+            if len(classes) == 1:
+                out[i] = replace(m, cls=classes.pop(), source=m.source + "+list", confidence=0.6)
+    return out
 
 
 def _type_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
