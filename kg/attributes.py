@@ -115,7 +115,13 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
             continue
         models = [m for m in inside if m.cls == "AIModel"]
         dates = dates_in(text, s, e, years, doc_year) if _RELEASE.search(text, s, e) else []
-        for trig in _RELEASE.finditer(text, s, e) if dates else ():
+        facts = [o for o, span in (released or ()) if span == (s, e)]
+        for o in facts if dates else ():       # the date of a release the relations found
+            date = _nearest_date(dates, o.start)
+            if date and not (date[1] <= o.start and _YEAR.search(text, date[1], o.start)) \
+                    and not hedged(text[s:o.start][-12:]):
+                out.append(Found(o, "releaseDate", date[2], date[3], (s, e)))
+        for trig in _RELEASE.finditer(text, s, e) if dates and not facts else ():
             if hedged(text[s:trig.start()][-12:]):
                 continue
             things = [m for m in inside if m.cls in _MODELISH]

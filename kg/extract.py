@@ -46,7 +46,8 @@ class Extractor:
         aliases = bracket_aliases(norm.text, mentions)
         kept = [m for m in mentions if m.cls]
         doc_year = document_year(norm.text)
-        found = extract_attributes(norm.text, sentences, kept, None, self.relations.hedged, doc_year)
+        released = [(c.object, c.sentence) for c in cands if c.predicate == "released"]
+        found = extract_attributes(norm.text, sentences, kept, released, self.relations.hedged, doc_year)
 
         def evidence(span, by, conf):
             start, end = norm.to_original(*span)

@@ -285,6 +285,10 @@ def svo(ex, pattern, rx, sent, reverse=False):
         if not objects:
             objects = _right(ex, sent, trig.end(), rng, limit=pattern.get("object_limit", 30),
                              metonymy=pattern.get("metonymy", False))
+        if not objects:         # 发布了性能对标X的新模型——Y: the name after the dash
+            dash = re.compile(r"[^，,。；;]{0,40}?(?:——|—|：|:)\s*").match(sent.text, trig.end(), sent.end)
+            if dash:
+                objects = _right(ex, sent, dash.end(), rng, limit=2, skips=0)
         tails = tuple(pattern.get("object_not_followed_by", ()))
         if objects and tails and sent.text[objects[-1].end:objects[-1].end + 4].lstrip().startswith(tails):
             continue
@@ -328,6 +332,8 @@ def ov(ex, pattern, rx, sent):
         filler = sent.text[objs[-1].end:trig.start()]
         if re.search(r"[的被由将把在]", filler):
             continue
+        if _right(ex, sent, trig.end(), rng, limit=12):
+            continue                # X上线了Y: X is the subject, not the thing released
         clause = sent.text[_clause_start(sent, objs[0].start):objs[0].start]
         if any(m.cls in _ORG and m.end <= objs[0].start and m.start >= _clause_start(sent, objs[0].start)
                for m in sent.mentions) or "由" in clause:
