@@ -29,6 +29,7 @@ _SCALE = {"b": 10**9, "t": 10**12, "m": 10**6, "亿": 10**8, "百亿": 10**10, "
 _COST = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿|百万|千万)?\s*美元")
 _COST_CUE = re.compile(r"训练成本|训练费用|训练花费|训练开销|成本")
 _FOUND = re.compile(r"创办|创立|成立|创建")
+_FOUNDED_IN = re.compile(r"(?:创办|创立|成立|创建)(?:于|在)\s*((?:19|20)\d{2})\s*年")
 _MODELISH = frozenset({"AIModel", "Product", "Hardware"})
 
 
@@ -135,7 +136,9 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
                 out.append(Found(target, "releaseDate", date[2], date[3], (s, e)))
         for rx in (_PARAMS, _PARAMS_AFTER):
             for m in rx.finditer(text, s, e):
-                window = text[max(s, m.start() - 8):m.end() + 4]
+                left = max(s, *(text.rfind(c, s, m.start()) + 1 for c in "，,；;"))
+                right = min([m.end() + 4] + [i for i in (text.find(c, m.end(), m.end() + 4) for c in "，,；;") if i >= 0])
+                window = text[max(left, m.start() - 8):right]       # this clause only
                 prop = "activeParameterCount" if _ACTIVE.search(window) else "parameterCount"
                 pool = models
                 if not models:      # the sentence names none: the last one named before
@@ -153,7 +156,13 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
                     out.append(Found(target, "trainingCostUSD", str(int(round(float(m.group(1)) * scale))),
                                      "integer", (s, e)))
         para = text.rfind("\n", 0, s) + 1
+        for m in _FOUNDED_IN.finditer(text, s, e):          # 智谱成立于2019年
+            orgs = [x for x in inside if x.cls in ("Company", "Organization") and 0 <= m.start() - x.end <= 8]
+            if orgs and not hedged(text[s:m.start()][-12:]):
+                out.append(Found(orgs[-1], "foundedYear", m.group(1), "gYear", (s, e)))
         for trig in _FOUND.finditer(text, s, e):
+            if _FOUNDED_IN.match(text, trig.start()):
+                continue
             ys = [(p, y) for p, y in years if para <= p < trig.start()]
             orgs = [m for m in inside if m.cls in ("Company", "Organization")
                     and 0 <= trig.start() - m.end <= 8][-1:]          # X(正式注册)成立

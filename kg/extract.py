@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import replace
 
 from kg.attributes import document_year, extract_attributes
@@ -57,7 +58,7 @@ class Extractor:
         facts = tuple(
             Fact(self._surface(c.subject, norm, document), c.predicate,
                  self._surface(c.object, norm, document),
-                 evidence(c.sentence, c.pattern, c.confidence), c.role or c.subject.role)
+                 evidence(c.sentence, c.pattern, c.confidence), c.role)
             for c in cands)
         attrs = tuple(
             Attribute(self._surface(f.subject, norm, document), f.prop, f.value, f.datatype,
@@ -71,7 +72,7 @@ class Extractor:
     def _surface(m: Mention, norm: Normalized, document: Document) -> Mention:
         """Keep the original characters (Traditional form) beside the normalised ones."""
         start, end = norm.to_original(m.start, m.end)
-        surface = document.original[start:end]
+        surface = unicodedata.normalize("NFKC", document.original[start:end])
         if surface != m.text and len(surface) == len(m.text):
             return replace(m, surface=surface)
         return m

@@ -92,7 +92,7 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
         for m in pool:
             if _preceded(sent, m, skip_after) or (_preceded(sent, m, ("了",)) and pos - m.end > 5):
                 continue
-            if sent.text.startswith(_REPORTING, m.end):
+            if _REPORTING.match(sent.text, m.end):
                 continue              # a source (TechCrunch 报道，…) is no subject
             t = _fits_or_typed(ex, m, allowed, prefer)
             if t is None:
@@ -100,6 +100,9 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
             p = _apposed_person(sent, m, pos)
             if p is not None and ex.fits("Person", allowed):
                 return [p]
+            head = _possessed(ex, sent, m, pos, allowed, prefer)
+            if head is not None:        # 字节跳动旗下的豆包…: the thing owned is the subject
+                m, t = head
             return _expand_right(ex, sent, [x for x in cands if x.start > m.start], t, allowed, prefer)
     lead = sent.text[clause:pos].lstrip()
     if (lead.startswith(("其", "它", "他", "她", "该公司", "该模型"))
@@ -112,7 +115,17 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
     return []
 
 
-_REPORTING = ("报道", "报导", "表示", "称", "指出", "认为", "说", "透露", "援引", "消息")
+_REPORTING = re.compile(r"\s*(?:报道|报导|表示|指出|认为|透露|援引|消息|说(?![明服])|称(?![赞其为之号道]))")
+
+
+def _possessed(ex, sent, m, pos, allowed, prefer):
+    for n in sent.mentions:
+        if n.start >= m.end and n.end <= pos:
+            if sent.text[m.end:n.start].strip() in ("的", "旗下", "旗下的", "公司的", "公司旗下的"):
+                t = _fits_or_typed(ex, n, allowed, prefer)
+                return (n, t) if t is not None else None
+            return None
+    return None
 
 
 def _apposed_person(sent, m, pos):
@@ -234,7 +247,7 @@ def _appositive(sent, m):
     for p in sent.everything:
         if p.cls == "Person" and 0 <= p.start - m.end <= 10 and p.start > m.start:
             between = sent.text[m.end:p.start]
-            if not _CLAUSE.search(between):
+            if not _CLAUSE.search(between) and not re.search(r"[。！？!?\n]", between):
                 return True
     return False
 
@@ -299,6 +312,11 @@ def svo(ex, pattern, rx, sent, reverse=False):
             t = _topic(ex, sent, subjects[0].start, rng, subjects)
             objects, factor = ([t], 0.7) if t else ([], 1.0)
         gap = trig.start() - subjects[-1].end
+        if len(subjects) > 1 and len(subjects) == len(objects) and re.search(r"分别|先后|依次|各自", between):
+            for s, o in zip(subjects, objects):     # A和B分别发布了X和Y
+                yield (o, pattern["predicate"], s, _distance_factor(gap)) if reverse else \
+                    (s, pattern["predicate"], o, _distance_factor(gap))
+            continue
         for s in subjects:
             for o in objects:
                 if reverse:

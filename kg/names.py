@@ -32,6 +32,7 @@ _GENERIC = frozenset("""
 AI 人工智能 科技型 创业 创新 投资 金融 咨询 合资 独资 国有 民营 外资 私营 跨国
 """.split())
 _BAD_TAGS = frozenset("vdpcurmqafyezo")
+_INDUSTRY = frozenset("科技 人工智能 智能 信息 网络 技术 数据 软件 电子 基础 研究 计算 投资 金融 咨询 创新".split())
 _MEASURE_BEFORE = frozenset("这那一两每各该此几某")
 _DESCRIPTORS = ("智库", "初创公司", "初创企业", "新创", "知名", "著名", "老牌", "头部", "顶尖")
 _FUNCTION_CHARS = frozenset("的了在和与及是为被由对从向将把等也都又还并而但就已说称表指和跟同之其这那该")
@@ -180,6 +181,11 @@ class NameFinder:
         for i, (s, e) in enumerate(words):
             w = text[s:e]
             suffix = w if w in self.lex.org_suffixes else None
+            if suffix is None:      # 北辰|大学教授: a suffix glued to the title after it
+                lead = next((x for x in _STRONG_HEADS if w.startswith(x) and len(w) > len(x)
+                             and w[len(x):] in self.lex.titles), None)
+                if lead:
+                    suffix, e, w = lead, s + len(lead), lead
             if suffix is None and len(w) >= 3 and w[-1] in _GOV_CHARS and _HAN.match(w) \
                     and tags.get(w, "n").startswith(("n", "x")) and w not in _GENERIC:
                 suffix = w[-1]
@@ -195,8 +201,10 @@ class NameFinder:
                 pw = text[ps:pe]
                 if pe != start or not (_HAN.match(pw) or re.match(r"^[A-Za-z][\w.&\- ]*$", pw)):
                     break
-                if pw in _STOP_LEFT or pw in _GENERIC or pw in self.lex.org_suffixes or pw in self.lex.titles:
+                if pw in _STOP_LEFT or pw in self.lex.titles or (pw in _GENERIC and not (legal and pw in _INDUSTRY)):
                     break
+                if pw in self.lex.org_suffixes and (not legal or _strong(pw)):
+                    break           # …科技有限公司 walks over 科技, not over 大学
                 if _HAN.match(pw) and tags.get(pw, "n")[:1] in _BAD_TAGS:
                     break
                 j, start = j - 1, ps

@@ -129,6 +129,11 @@ class Resolver:
             ent = self._entity(root, nodes, classes, surfaces, docs)
             if ent is None:
                 continue
+            if ent.slug in entities:        # the same bare name in two documents: one node
+                old = entities[ent.slug]
+                ent = Entity(ent.slug, old.cls, old.label,
+                             tuple(sorted(set(old.alt_labels + ent.alt_labels) - {old.label})),
+                             tuple(sorted(set(old.docs + ent.docs))))
             entities[ent.slug] = ent
             for n in nodes:
                 node_slug[n] = ent.slug
@@ -227,10 +232,10 @@ class Resolver:
                 return None
             best = max(votes.values())
             cls = next(c for c in _SPECIFIC if votes.get(c, 0) >= best * 0.75)
-            names: Counter = Counter()
+            names: set[str] = set()
             for n in nodes:
                 names.update(surfaces[n])
-            label = sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            label = canonical_label(names, cls)
         alts: set[str] = set()
         for n in nodes:
             alts.update(surfaces[n])
@@ -238,6 +243,18 @@ class Resolver:
         slug = key or f"{cls.lower()}-{_slug(label)}"
         all_docs = sorted(set().union(*(docs[n] for n in nodes)))
         return Entity(slug, cls, label, tuple(sorted(alts)), tuple(all_docs))
+
+
+def canonical_label(names, cls: str) -> str:
+    """A label that does not depend on how often each form was seen, so the
+    IRI built from it stays put when more documents come: a Chinese form for
+    people and organisations when there is one, the longest full form (not
+    one with a generic tail such as 公司 or 模型), then the first in order."""
+    pool = [n for n in names if not _GENERIC_TAIL.search(n)] or list(names)
+    if cls in ("Person", "Company", "Organization", "GovernmentBody"):
+        han = [n for n in pool if re.search(r"[\u4e00-\u9fff]", n)]
+        pool = han or pool
+    return sorted(pool, key=lambda n: (-len(n), n))[0]
 
 
 def _tokens(name: str) -> list[str]:
