@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg import roles as f
 from kg.model import Mention
 
 _CLAUSE = re.compile(r"[，,；;：:。]")
@@ -14,11 +15,6 @@ _ORG_NOUN = re.compile(
     r"独角兽|新贵|黑马|组织|媒体|银行|券商|基金|新创|新创企业|新创公司|智库)$")
 _PLACE = frozenset({"Place", "Country", "City"})
 _ORG = frozenset({"Organization", "Company", "GovernmentBody"})
-
-
-def _frames():
-    from kg import frames as f
-    return f
 
 
 def org_title_person(ex, pattern, rx, sent):
@@ -61,7 +57,6 @@ def _title_in(ex, core: str) -> str | None:
 
 
 def parent_v_child(ex, pattern, rx, sent):
-    f = _frames()
     for trig in f._triggers(ex, pattern, rx, sent):
         parents = f._left(ex, sent, trig.start(), _ORG, limit=2, skip_after=(), nearest=True)
         if not parents:
@@ -74,7 +69,6 @@ def parent_v_child(ex, pattern, rx, sent):
 
 
 def from_place(ex, pattern, rx, sent):
-    f = _frames()
     for trig in f._triggers(ex, pattern, rx, sent):
         if trig.group() == "来自":
             places = f._right(ex, sent, trig.end(), _PLACE, limit=2)
@@ -119,7 +113,6 @@ def place_prefix(ex, pattern, rx, sent):
 
 def pair(ex, pattern, rx, sent):
     """A 与 B(、C) … TRIGGER → A comparedTo B, A comparedTo C."""
-    f = _frames()
     rng = ex.range(pattern)
     markers = tuple(pattern.get("agent_markers", ("与", "和")))
     for trig in f._triggers(ex, pattern, rx, sent):
@@ -142,7 +135,6 @@ def pair(ex, pattern, rx, sent):
 
 def compare_with(ex, pattern, rx, sent):
     """与 B 相比，A … 优势 → A outperforms B (no verdict: comparedTo)."""
-    f = _frames()
     rng = ex.range(pattern)
     for marker in re.finditer("|".join(map(re.escape, pattern.get("agent_markers", ("相比",)))),
                               sent.text[sent.start:sent.end]):
@@ -168,7 +160,6 @@ def compare_with(ex, pattern, rx, sent):
 
 def is_place_org(ex, pattern, rx, sent):
     """Perplexity是一家美国的人工智能搜索初创企业 → Perplexity locatedIn 美国."""
-    f = _frames()
     for trig in f._triggers(ex, pattern, rx, sent):
         lead = sent.text[f._clause_start(sent, trig.start()):trig.start()].strip()
         if lead in ("这", "这家", "它", "其", "该公司", "这家公司"):
@@ -190,7 +181,6 @@ def is_place_org(ex, pattern, rx, sent):
 
 def v_o_de_s(ex, pattern, rx, sent):
     """有份创立OpenAI的马斯克 → 马斯克 founded OpenAI."""
-    f = _frames()
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in f._triggers(ex, pattern, rx, sent):
         objs = f._right(ex, sent, trig.end(), rng, ("Company",), limit=3, skips=0)
@@ -204,7 +194,6 @@ def v_o_de_s(ex, pattern, rx, sent):
 
 def ba(ex, pattern, rx, sent):
     """S 将/把 O TRIGGER (智谱将GLM-130B开源, 苹果将ChatGPT集成到…)."""
-    f = _frames()
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in f._triggers(ex, pattern, rx, sent):
         seg_start = f._clause_start(sent, trig.start())
@@ -238,7 +227,6 @@ def judgement(ex, pattern, rx, sent):
     不公平) about what stands just before it → praised / criticized. A
     negated verdict (不会构成威胁) is no verdict; an interviewer (接受彭博
     访问时称) is no speaker."""
-    f = _frames()
     cues = ex.sentiment.get(pattern.get("polarity", "positive"))
     if cues is None:
         return
@@ -274,7 +262,6 @@ def judgement(ex, pattern, rx, sent):
 
 def works_at(ex, pattern, rx, sent):
     """姜大昕曾在微软主导研发…, 张鹏在清华大学…工作 → affiliatedWith."""
-    f = _frames()
     for trig in f._triggers(ex, pattern, rx, sent):
         orgs = f._right(ex, sent, trig.end(), _ORG, ("Company",), limit=2, skips=0)
         if not orgs:

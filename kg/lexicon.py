@@ -7,7 +7,6 @@ written in code.
 
 from __future__ import annotations
 
-import csv
 import functools
 import gettext
 import hashlib

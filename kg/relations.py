@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.frames import FRAMES, Sentence
+from kg.frames import FRAMES
+from kg.roles import Sentence
 from kg.lexicon import Lexicon
 from kg.model import Mention
 from kg.ontology import Schema
