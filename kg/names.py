@@ -219,6 +219,9 @@ class NameFinder:
                 continue
             if _overlaps(start, e, people):
                 continue
+            if any(m.start == start and m.end == start + len(core) and m.cls in ("Country", "City", "Place")
+                   for m in taken) and not legal:
+                continue            # 中国公司, 美国大学: a place and a generic noun
             if not legal and not _proper(text[words[i - 1][0]:words[i - 1][1]] if start < s else w[:-len(suffix)], tags):
                 continue
             cls = self.lex.org_suffixes.get(suffix, "GovernmentBody")
