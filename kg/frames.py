@@ -28,6 +28,9 @@ def svo(ex, pattern, rx, sent, reverse=False):
             continue
         objects, factor = [], 1.0
         between = sent.text[subjects[-1].end:trig.start()]
+        if re.search(r"[将把]", between) and any(subjects[-1].end <= m.start and m.end <= trig.start()
+                                               for m in sent.mentions):
+            continue                # S将X上架Y: the ba frame reads it
         if pattern.get("dui_object") and "对" in between:
             at = subjects[-1].end + between.rindex("对") + 1
             objects = [m for m in _right(ex, sent, at, rng, limit=3)[:4] if m.end <= trig.start()]
