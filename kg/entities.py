@@ -19,7 +19,7 @@ from kg.model import Mention
 from kg.names import NameFinder
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
-_SOURCE_RANK = {"gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
+_SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
                 "statistical": 5}
 
 
@@ -165,7 +165,8 @@ def _type_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
 def select(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions: longer first, then the more trusted source.
     Untyped mentions survive here (relations may type them later)."""
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.cls == "", _SOURCE_RANK.get(m.source.split("/")[0], 9),
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.cls == "",
+                                             _SOURCE_RANK.get(m.source, _SOURCE_RANK.get(m.source.split("/")[0], 9)),
                                              -m.confidence, m.start))
     taken: list[Mention] = []
     occupied: list[tuple[int, int]] = []

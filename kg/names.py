@@ -103,6 +103,14 @@ class NameFinder:
                 out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
                                    "names/speech", 0.7))
         for m in _GLOSS.finditer(text):
+            # 行政总裁阿里(Ari Emanuel): a title before and a person's name in
+            # brackets after make a known name a person here
+            known = next((c for c in taken if c.end == m.start() and c.cls not in ("Person", "")), None)
+            if known is not None and self._title_re and \
+                    self._title_re.search(text, max(0, known.start - 8), known.start) and \
+                    self._title_re.search(text, max(0, known.start - 8), known.start).end() == known.start:
+                out.append(Mention(known.start, known.end, known.text, "Person", "", "names/override", 0.85))
+                continue
             k = bisect_left(starts, m.start())
             name = self._name_ending(text, words, k - 1, min_translit=2) if k > 0 else None
             if name and name[1] == m.start() and not _overlaps(*name, taken):
@@ -262,7 +270,7 @@ class NameFinder:
     def products(self, text, words, taken):
         out = []
         for m in taken:
-            if m.cls in {"Company", "Product", ""} and m.end < len(text):
+            if m.cls in {"Company", ""} and m.end < len(text):
                 tail = re.match(r" ?(?:App|APP|app|应用|手机应用)(?![A-Za-z])", text[m.end:m.end + 6])
                 if tail:
                     end = m.end + tail.end()
