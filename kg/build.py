@@ -1,10 +1,11 @@
 """``kg build``: files → documents → extractions → entities → graph files.
 
-Rule for bad input (documented in the README): a file that cannot be read
-is skipped with a one-line warning and the build goes on; the build then
-reports the skipped files and the CLI exits non-zero. ``strict=True`` stops
-at the first bad file. Outputs are written atomically: a failed or
-interrupted build leaves the previous files as they were."""
+Rule for bad input (documented in the README): a file or path that cannot
+be read is skipped with a one-line warning and the build goes on; the build
+then reports the skipped files and the CLI exits non-zero. ``strict=True``
+stops at the first bad file. When no file at all can be read nothing is
+written. Outputs are written atomically: a failed or interrupted build
+leaves the previous files as they were."""
 
 from __future__ import annotations
 
@@ -12,15 +13,18 @@ import contextlib
 import gc
 import logging
 import os
-import tempfile
+import secrets
+import signal
+import stat
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg.corpus import Document, iter_input_files, read_document
-from kg.errors import InputError
+from kg.corpus import Document, iter_input_files, read_document, real_path
+from kg.errors import InputError, KGError
 from kg.lexicon import load_lexicon
 from kg.model import Extraction
 from kg.nlp import DEFAULT_MODEL
@@ -47,23 +51,48 @@ class BuildResult:
 
 
 def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> list[Document]:
-    """Read every file; the same text twice is one document with two names."""
+    """Read every file; the same text twice is one document with two names.
+
+    A path or file that cannot be read adds one line to ``skipped`` (the
+    file and the reason) and the others are read; with ``strict`` the first
+    one raises its :class:`InputError`. Paths that hold no .txt file at all
+    are an InputError: there is nothing to build."""
+    paths = list(paths)
+    files: dict[Path, Path] = {}
+    for path in paths:
+        try:
+            for file in iter_input_files([path]):
+                files.setdefault(real_path(file), file)
+        except InputError as exc:
+            _skip(exc, strict, skipped)
     docs: dict[str, Document] = {}
-    for path in iter_input_files(paths):
+    for path in sorted(files.values(), key=lambda p: p.as_posix()):
         try:
             doc = read_document(path)
         except InputError as exc:
-            if strict:
-                raise
-            log.warning("skipped %s", exc)
-            skipped.append(str(exc))
+            _skip(exc, strict, skipped)
+            continue
+        except Exception as exc:  # a decoder bug must not cost the other files
+            log.debug("reading %s failed", path, exc_info=True)
+            _skip(InputError(f"{path}: cannot read it ({type(exc).__name__}: {exc}); "
+                             "save it as UTF-8 text, and please report this"), strict, skipped)
             continue
         if doc.doc_id in docs:
             seen = docs[doc.doc_id]
             docs[doc.doc_id] = replace(seen, files=tuple(sorted(set(seen.files + doc.files))))
         else:
             docs[doc.doc_id] = doc
+    if not files and not skipped:
+        where = ", ".join(str(p) for p in paths) or "the paths given"
+        raise InputError(f"{where}: no .txt files found; give .txt files or folders that hold them")
     return [docs[k] for k in sorted(docs)]
+
+
+def _skip(exc: InputError, strict: bool, skipped: list[str]) -> None:
+    if strict:
+        raise exc
+    log.info("skipped %s", exc)   # the CLI prints the skipped lines
+    skipped.append(str(exc))
 
 
 def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
@@ -75,6 +104,10 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
     started = time.perf_counter()
     result = BuildResult(Path(out_dir), model=model)
     documents = read_documents(paths, strict, result.skipped)
+    if not documents:       # every file skipped: keep the previous graph, write nothing
+        result.seconds = time.perf_counter() - started
+        return result
+    check_out_dir(result.out_dir)   # before the long part, not after it
     from kg.cache import ExtractionCache
     from kg.parallel import extract_documents
 
@@ -113,22 +146,95 @@ def _gc_paused():
             gc.enable()
 
 
+def check_out_dir(out_dir: Path) -> None:
+    """Create ``out_dir`` if needed, or say in one line why it cannot hold the graph."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _out_error(out_dir, exc) from exc
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise KGError(f"{out_dir}: cannot write the graph there (permission denied); "
+                      "choose another --out folder")
+
+
+def _out_error(out_dir: Path, exc: OSError) -> KGError:
+    return KGError(f"{out_dir}: cannot write the graph there ({exc.strerror or exc}); "
+                   "choose another --out folder")
+
+
 def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write every file to a temporary name in ``out_dir`` first, then
-    rename them all into place; on any error no temporary file is left."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write every file to a temporary name in ``out_dir`` first
+    (``.NAME.<random>.tmp``), then rename them all into place; on any error
+    or interrupt no temporary file is left and the previous files stay as
+    they were. Ctrl-C is held back during the renames, so the files are
+    replaced all together or not at all. New files get the usual
+    permissions (umask), replaced ones keep theirs."""
+    check_out_dir(out_dir)
     temps: list[tuple[str, Path]] = []
     try:
         for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-            temps.append((name, Path(tmp)))
+            tmp, fd = _create_temp(out_dir, name)
+            temps.append((name, tmp))
             with os.fdopen(fd, "wb") as fh:
+                _keep_mode(fh.fileno(), out_dir / name)
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-        for name, tmp in temps:
-            os.replace(tmp, out_dir / name)
+        with _interrupts_held():
+            for name, tmp in temps:
+                os.replace(tmp, out_dir / name)
+        _fsync_dir(out_dir)
+    except OSError as exc:
+        raise _out_error(out_dir, exc) from exc
     finally:
         for _, tmp in temps:
-            if tmp.exists():
+            with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+
+
+def _create_temp(out_dir: Path, name: str) -> tuple[Path, int]:
+    """A new file ``.NAME.<random>.tmp``, created with mode 0666 less the umask."""
+    while True:
+        tmp = out_dir / f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+
+
+def _keep_mode(fd: int, target: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, stat.S_IMODE(target.stat().st_mode))
+
+
+def _fsync_dir(out_dir: Path) -> None:
+    """Make the renames durable (POSIX; not possible on Windows)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(out_dir, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _interrupts_held():
+    """Ctrl-C and SIGTERM wait until the block is done, then act as usual.
+    (Only the main thread may set signal handlers; elsewhere, no holding.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def hold(signum, frame):
+        received.append(signum)
+
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, hold) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        for signum in dict.fromkeys(received):
+            signal.raise_signal(signum)

@@ -49,13 +49,19 @@ def cli(verbose: int) -> None:
               help="Leave out facts whose evidence is less confident than this.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
 @click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Extract in N worker processes (0: one per CPU); the graph is the same.")
+@click.option("--no-cache", is_flag=True,
+              help="Extract every document again and keep no cache (by default each document's "
+                   "extraction is kept in OUT/.kg-cache and reused while text and pipeline match).")
 @_domain_errors
-def build(paths, out_dir, model, min_confidence, strict, no_html):
+def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache):
     """Build the knowledge graph from Chinese news files.
 
     PATHS are .txt files or folders searched recursively (default: seeds/).
     Files that cannot be read are skipped with a warning and the command
     exits with status 1 at the end; --strict stops at the first one.
+    A rebuild extracts only new or changed documents (cache in OUT/.kg-cache).
     """
     from kg.build import build as run_build
 
@@ -74,21 +80,159 @@ def build(paths, out_dir, model, min_confidence, strict, no_html):
 
     try:
         result = run_build(paths, out_dir, model, min_confidence=min_confidence, strict=strict,
-                           html=not no_html, progress=progress)
+                           html=not no_html, progress=progress, jobs=_jobs(jobs),
+                           cache=not no_cache)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
     for line in result.skipped:
         click.echo(f"skipped: {line}", err=True)
+    if not result.documents:
+        raise click.ClickException(f"no input file could be read ({len(result.skipped)} skipped, "
+                                   f"see the lines above); {out_dir} was left as it was")
     ents = ", ".join(f"{c} {n}" for c, n in sorted(result.entities.items()))
     rels = ", ".join(f"{p} {n}" for p, n in sorted(result.relations.items()) if n)
-    click.echo(f"documents: {result.documents}")
+    click.echo(f"documents: {result.documents}" + (f" ({result.extracted} extracted, {result.cached} "
+                                                     "from the cache)" if result.cached else ""))
     click.echo(f"entities: {sum(result.entities.values())} ({ents})")
     click.echo(f"relations: {sum(result.relations.values())} ({rels})")
     click.echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
                + f" in {result.seconds:.1f} s")
     if result.skipped:
         raise click.ClickException(f"{len(result.skipped)} file(s) skipped; see the lines above")
+
+
+
+def _jobs(jobs: int) -> int:
+    """--jobs 0 → one worker per CPU."""
+    if jobs:
+        return jobs
+    from kg.parallel import available_cpus
+
+    return available_cpus()
+
+
+def _progress_bar(label: str):
+    """A progress callback drawing a bar on stderr (for 20 or more items) and its closer."""
+    state = {}
+
+    def progress(i, n):
+        if n >= 20:
+            if "bar" not in state:
+                state["bar"] = click.progressbar(length=n, label=label,
+                                                 file=click.get_text_stream("stderr"))
+                state["bar"].__enter__()
+            state["bar"].update(1)
+
+    def close():
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+    return progress, close
+
+
+# --- extract / merge (kg.mapreduce) -------------------------------------------
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for one <doc_id>.nq and one <doc_id>.json per document.")
+@click.option("--model", default="blank:zh", show_default=True,
+              help="spaCy pipeline, as for `kg build`.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Extract in N worker processes (0: one per CPU).")
+@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+@click.option("--force", is_flag=True,
+              help="Extract again even documents whose files are already in --out.")
+@_domain_errors
+def extract(paths, out_dir, model, jobs, strict, force):
+    """Extract documents into one file pair per document (the map step).
+
+    For each document writes OUT/<doc_id>.nq — N-Quads, one named graph (the
+    document's IRI) with the document, the entities it names and its facts
+    with evidence — and OUT/<doc_id>.json, the extraction `kg merge` reads.
+    Run it on slices of a corpus on any number of machines (a shell loop,
+    GNU parallel, Spark, Ray), then `kg merge` the folders into one graph.
+    Documents already extracted by the same pipeline version are skipped.
+
+    \\b
+    Example:
+      kg extract part-1/ --out extracted/ && kg extract part-2/ --out extracted/
+      kg merge extracted/ --out output/
+    """
+    from kg.mapreduce import extract_to_folder
+
+    progress, close = _progress_bar("extracting")
+    try:
+        result = extract_to_folder([Path(p) for p in paths], out_dir, model, jobs=_jobs(jobs),
+                                   strict=strict, force=force, progress=progress)
+    finally:
+        close()
+    for line in result.skipped:
+        click.echo(f"skipped: {line}", err=True)
+    click.echo(f"documents: {result.documents} ({result.extracted} extracted, "
+               f"{result.unchanged} already in {out_dir})")
+    click.echo(f"wrote {result.extracted} .nq/.json pair(s) to {out_dir} in {result.seconds:.1f} s")
+    if result.skipped:
+        raise click.ClickException(f"{len(result.skipped)} file(s) skipped; see the lines above")
+
+
+@cli.command("merge")
+@click.argument("folders", nargs=-1, required=True,
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Folder for graph.ttl and graph.html.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out facts whose evidence is less confident than this.")
+@click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
+@_domain_errors
+def merge(folders, out_dir, min_confidence, no_html):
+    """Merge the output of `kg extract` into one graph (the reduce step).
+
+    Reads every <doc_id>.json under FOLDERS, resolves entities across all
+    documents and writes graph.ttl and graph.html: the same files `kg build`
+    writes for the same documents.
+    """
+    from kg.mapreduce import merge_folders
+
+    result = merge_folders(folders, out_dir, min_confidence=min_confidence, html=not no_html)
+    ents = ", ".join(f"{c} {n}" for c, n in sorted(result.entities.items()))
+    click.echo(f"documents: {result.documents}")
+    click.echo(f"entities: {sum(result.entities.values())} ({ents})")
+    click.echo(f"relations: {sum(result.relations.values())}")
+    click.echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
+               + f" in {result.seconds:.1f} s")
+
+
+# --- push (kg.endpoint) -------------------------------------------------------
+
+
+@cli.command("push")
+@click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=Path),
+                default=Path("output/graph.ttl"))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's SPARQL Graph Store Protocol URL, e.g. http://localhost:7878/store "
+                   "(Oxigraph), http://localhost:3030/DATASET/data (Fuseki), "
+                   "http://localhost:8890/sparql-graph-crud (Virtuoso).")
+@click.option("--graph", "graph_iri", metavar="IRI",
+              help="Load into this named graph (default: the default graph).")
+@click.option("--append", is_flag=True,
+              help="Add to the graph (HTTP POST) instead of replacing it (HTTP PUT).")
+@_domain_errors
+def push(graph_file, endpoint, graph_iri, append):
+    """Load a graph file (default: output/graph.ttl) into a SPARQL server.
+
+    Uses the SPARQL 1.1 Graph Store HTTP Protocol, so any server that speaks
+    it works: Oxigraph, Apache Jena Fuseki, Virtuoso, managed stores. Query
+    it afterwards with `kg query NAME --endpoint QUERY_URL`.
+    """
+    from kg.endpoint import push as push_file
+
+    result = push_file(graph_file, endpoint, graph_iri, append=append)
+    target = f"graph <{graph_iri}>" if graph_iri else "the default graph"
+    click.echo(f"{'added' if append else 'loaded'} {graph_file} ({result.bytes:,} bytes) into "
+               f"{target} at {endpoint} (HTTP {result.status})")
 
 
 # --- eval (kg.eval) ---------------------------------------------------------
@@ -190,8 +334,16 @@ def _query_source(path: Path) -> str:
                    "→ an IRI, an integer → a number, anything else → a string.")
 @click.option("--list", "list_queries", is_flag=True,
               help="List the queries in queries/ with the question each answers.")
+@click.option("--endpoint", metavar="URL",
+              help="Run the query on a SPARQL server (SPARQL 1.1 Protocol) instead of --graph, "
+                   "e.g. http://localhost:7878/query (Oxigraph); load it with `kg push`.")
+@click.option("--default-graph", "default_graph", metavar="IRI",
+              help="With --endpoint: query this named graph (the IRI given to `kg push --graph`).")
+@click.option("--store", type=click.Choice(["oxigraph", "memory"]), default=None,
+              help="Where to load --graph: oxigraph (default when oxrdflib is installed; fast, "
+                   "little memory) or memory (rdflib's own store).")
 @_domain_errors
-def query(query_name, graph_file, fmt, binds, list_queries):
+def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_graph, store):
     """Run a read-only SPARQL query on the graph and print the answer.
 
     FILE.rq is a query file; NAME runs queries/NAME.rq (see --list). Only
@@ -219,8 +371,16 @@ def query(query_name, graph_file, fmt, binds, list_queries):
     path = resolve_query(query_name)
     source = _query_source(path)
     text = read_query(path)
-    check_query(text, binds, source=source)  # fail fast, before loading a large graph
-    graph = load_graph(graph_file)
+    init = check_query(text, binds, source=source)  # fail fast, before loading a large graph
+    if endpoint:
+        from kg.endpoint import run_query as run_remote
+
+        result, labels = run_remote(endpoint, text, init, default_graph=default_graph)
+        click.echo(format_result(result, labels, fmt))
+        return
+    if default_graph:
+        raise click.UsageError("--default-graph goes with --endpoint")
+    graph = load_graph(graph_file, store)
     click.echo(format_result(run_query(graph, text, binds, source=source), graph, fmt))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import Iterable
 
 from kg.errors import InputError
 
-__all__ = ["Document", "decode", "iter_input_files", "read_document", "title_of"]
+__all__ = ["Document", "decode", "iter_input_files", "read_document", "real_path", "title_of"]
 
 TITLE_MAX = 120
 
@@ -111,7 +112,7 @@ def decode(data: bytes, name: str) -> str:
             else:
                 text = _decode_legacy(data, name)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if len(_CONTROL.findall(text)) > _BINARY_SHARE * len(text):
+    if _count(_CONTROL, text) > _BINARY_SHARE * len(text):
         raise InputError(f"{name}: looks binary (too many control characters); {_FIX}")
     if not text.strip():
         raise InputError(f"{name}: empty file (only whitespace); put the article text in it "
@@ -144,7 +145,7 @@ def _decode_legacy(data: bytes, name: str) -> str:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        share = len(_IMPLAUSIBLE.findall(text)) / max(len(text), 1)
+        share = _count(_IMPLAUSIBLE, text) / max(len(text), 1)
         if share <= _PLAUSIBLE_SHARE:
             scored[codec] = (share, text)
     if not scored:
@@ -162,9 +163,20 @@ def _decode_legacy(data: bytes, name: str) -> str:
     return scored[min(tied, key=lambda c: (scored[c][0], _LEGACY.index(c)))][1]
 
 
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` match a one-character ``pattern``
+    (without a list of them: a 20 MB file would make millions of strings)."""
+    return len(text) - len(pattern.sub("", text))
+
+
+def _han_counts(text: str) -> Counter:
+    return Counter({c: n for c, n in Counter(text).items() if _HAN.match(c)})
+
+
 def _frequent_share(text: str) -> float:
-    han = _HAN.findall(text)
-    return sum(c in _FREQUENT for c in han) / len(han) if han else 0.0
+    counts = _han_counts(text)
+    total = sum(counts.values())
+    return sum(n for c, n in counts.items() if c in _FREQUENT) / total if total else 0.0
 
 
 def _common_share(text: str, codec: str) -> float:
@@ -172,7 +184,7 @@ def _common_share(text: str, codec: str) -> float:
     (GB2312 level 1: lead bytes B0–D7; Big5 level 1: A4–C6). Short Chinese
     byte strings often decode under both codecs; the wrong one yields rare
     characters."""
-    counts = Counter(_HAN.findall(text))
+    counts = _han_counts(text)
     if not counts:
         return 0.0
     lo, hi = (0xB0, 0xD7) if codec == "gb18030" else (0xA4, 0xC6)
@@ -200,20 +212,31 @@ def _charset_guess(data: bytes) -> str | None:
 
 def iter_input_files(paths: Iterable[Path]) -> list[Path]:
     """Files as given plus ``*.txt`` found recursively in folders (names
-    starting with '.' skipped inside folders), without duplicates, sorted."""
+    starting with '.' skipped inside folders), without duplicates, sorted.
+    A broken link named ``*.txt`` is listed too, so that reading it says so."""
     found: dict[Path, Path] = {}
     for path in map(Path, paths):
         if path.is_file():
-            found.setdefault(path.resolve(), path)
+            found.setdefault(real_path(path), path)
         elif path.is_dir():
             for file in path.rglob("*"):
                 rel = file.relative_to(path).parts
-                if (file.suffix.lower() == ".txt" and file.is_file()
+                if (file.suffix.lower() == ".txt" and (file.is_file() or _broken_link(file))
                         and not any(part.startswith(".") for part in rel)):
-                    found.setdefault(file.resolve(), file)
+                    found.setdefault(real_path(file), file)
         else:
             raise InputError(f"{path}: no such file or folder; check the path")
     return sorted(found.values(), key=lambda p: p.as_posix())
+
+
+def real_path(path: Path) -> str:
+    """Where ``path`` leads, to tell two names of one file apart; unlike
+    ``Path.resolve`` it does not raise on a symlink loop."""
+    return os.path.realpath(path)
+
+
+def _broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def read_document(path: Path) -> Document:
@@ -232,13 +255,26 @@ _MD_ONLY_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LEAD_MARKS = re.compile(r"^(?:#{1,6}(?=\s|[^#])|>|[*+-](?=\s)|\s)+")
 _TRAIL_MARKS = re.compile(r"[\s#]+$")
 _EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
+_TITLE_SCAN = 4 * TITLE_MAX
+
+
+def _lines(text: str):
+    """The lines of ``text``, one at a time (no list of a 20 MB file's lines)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
 
 
 def title_of(text: str) -> str:
     """The first line with words in it, stripped of markdown heading, quote
-    and list marks, emphasis and trailing '#'; at most TITLE_MAX chars."""
-    for line in text.split("\n"):
-        line = _TRAIL_MARKS.sub("", _LEAD_MARKS.sub("", line.strip()))
+    and list marks, emphasis and trailing '#'; at most TITLE_MAX chars.
+    Only a line's first few hundred characters are looked at, so a huge
+    one-line file costs no more than a short one."""
+    for line in _lines(text):
+        line = _TRAIL_MARKS.sub("", _LEAD_MARKS.sub("", line.strip()[:_TITLE_SCAN]))
         line = _EMPHASIS.sub(r"\2", line).strip()
         if line and not _MD_ONLY_IMAGE.fullmatch(line):
             return line[:TITLE_MAX]
