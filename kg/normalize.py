@@ -106,7 +106,8 @@ strip_invisible = _deleter(_INVISIBLE, "strip_invisible")
 
 # The patterns below start with a character class, so that `re` skips ahead
 # fast; a lookbehind then tells which branch applies.
-_MD_IMAGE = re.compile(r"[!<](?:(?<=!)\[[^\]\n]*\]\([^)\n]*\)|(?<=<)(?i:img)\b[^>\n]*>)")
+# bounded repeats keep a long line of stray "![" or "<img" linear
+_MD_IMAGE = re.compile(r"[!<](?:(?<=!)\[[^\]\n]{0,300}\]\([^)\n]{0,2000}\)|(?<=<)(?i:img)\b[^>\n]{0,2000}>)")
 
 
 def strip_markdown_images(norm: Normalized) -> Normalized:
@@ -116,9 +117,11 @@ def strip_markdown_images(norm: Normalized) -> Normalized:
     def edits():
         for m in _MD_IMAGE.finditer(text):
             start, end = m.span()
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end) + 1 or len(text)
-            if not text[line_start:start].strip(" \t") and not text[end:line_end].strip():
+            newline = text.rfind("\n", max(0, start - 200), start)
+            line_start = newline + 1
+            line_end = text.find("\n", end, end + 200) + 1 or min(len(text), end + 200)
+            if (newline >= 0 or start <= 200) and not text[line_start:start].strip(" \t") \
+                    and not text[end:line_end].strip():
                 start, end = line_start, line_end
             yield start, end, ""
     return _apply(norm, edits())
@@ -129,7 +132,7 @@ _U_END = r"[A-Za-z0-9_~/#@$&*+=%]"
 _URL_TAIL = rf"(?:{_U}|\({_U}*\))*(?:{_U_END}|\({_U}*\))"
 _URL_BODY = rf"(?i:https?://|www\.){_URL_TAIL}"
 _URL = re.compile(
-    rf"[\[<hHwW](?:(?<=\[)(?P<label>[^\]\n]*)\]\(\s*{_URL_BODY}\s*\)"   # [label](url) → label
+    rf"[\[<hHwW](?:(?<=\[)(?P<label>[^\]\n]{{0,300}})\]\(\s*{_URL_BODY}\s*\)"   # [label](url) → label
     rf"|(?<=<){_URL_BODY}>"                                             # <url>
     rf"|(?<![A-Za-z0-9@.].)(?:(?<=[hH])(?i:ttps?://)|(?<=[wW])(?i:ww\.)){_URL_TAIL})")
 
