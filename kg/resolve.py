@@ -12,6 +12,7 @@ organisation, and different versions (o3, o3-mini) never join.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -140,11 +141,19 @@ class Resolver:
         return Resolved(entities, node_slug)
 
     def _document_rules(self, uf, doc_id, mentions):
-        by_group: dict[str, list[Mention]] = defaultdict(list)
+        """The rules that need the other names of the same document; run
+        once per distinct name (mentions of one name share a node)."""
+        by_group: dict[str, dict[tuple, Mention]] = defaultdict(dict)
         for m in mentions:
-            by_group[_GROUP.get(m.cls, "thing")].append(m)
-        for group, ms in by_group.items():
+            by_group[_GROUP.get(m.cls, "thing")].setdefault((m.text, m.cls, m.key), m)
+        for group, uniq in by_group.items():
+            ms = list(uniq.values())
             names = {fold_name(m.text): m for m in ms}
+            texts = sorted({m.text for m in ms})
+            by_text = {m.text: m for m in ms}
+            last_part: dict[str, set[str]] = defaultdict(set)
+            for t in texts:
+                last_part[re.split(r"[·・\-]", t)[-1]].add(t)
             for m in ms:
                 node = identity(doc_id, m)
                 # 英伟达公司 → 英伟达; DeepSeek-V3模型 → DeepSeek-V3
@@ -167,15 +176,15 @@ class Resolver:
                 if group == "thing" and m.cls == "AIModel":
                     self._model_rules(uf, doc_id, m, ms, node)
                 elif group in ("org", "thing") and len(m.text) >= 2 and not self._known(m.text, m.cls):
-                    longer = [o for o in ms if o.text != m.text and o.text.startswith(m.text)
-                              and not _GENERIC_TAIL.fullmatch(o.text[len(m.text):])]
-                    if len({o.text for o in longer}) == 1 and re.match(r"[\u4e00-\u9fff]", m.text):
-                        uf.union(identity(doc_id, longer[0]), node)
+                    lo, hi = bisect_left(texts, m.text), bisect_left(texts, m.text + "\uffff")
+                    longer = [t for t in texts[lo:hi] if t != m.text
+                              and not _GENERIC_TAIL.fullmatch(t[len(m.text):])]
+                    if len(longer) == 1 and re.match(r"[\u4e00-\u9fff]", m.text):
+                        uf.union(identity(doc_id, by_text[longer[0]]), node)
                 elif group == "person" and "·" not in m.text:
-                    full = {o.text for o in ms if re.split(r"[·・\-]", o.text)[-1] == m.text and o.text != m.text}
+                    full = last_part.get(m.text, set()) - {m.text}
                     if len(full) == 1:
-                        target = next(o for o in ms if o.text in full)
-                        uf.union(identity(doc_id, target), node)
+                        uf.union(identity(doc_id, by_text[next(iter(full))]), node)
 
     def _legal_name_of(self, text: str) -> str | None:
         """北京智谱华章科技股份有限公司 → 智谱华章: a legal name around a known
