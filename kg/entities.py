@@ -169,10 +169,10 @@ def select(mentions: list[Mention]) -> list[Mention]:
                                              _SOURCE_RANK.get(m.source, _SOURCE_RANK.get(m.source.split("/")[0], 9)),
                                              -m.confidence, m.start))
     taken: list[Mention] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(max((m.end for m in mentions), default=0))
     for m in ranked:
-        if any(m.start < e and s < m.end for s, e in occupied):
+        if any(occupied[m.start:m.end]):
             continue
         taken.append(m)
-        occupied.append((m.start, m.end))
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
     return sorted(taken, key=lambda m: (m.start, m.end))

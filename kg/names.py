@@ -24,6 +24,7 @@ _STRONG_HEADS = ("公司", "集团", "大学", "学院", "研究院", "研究所
                  "基金会", "协会", "联盟", "交易所", "政府", "科学院", "工程院", "智库", "Inc", "Corp",
                  "Ltd", "LLC", "University", "Institute", "Foundation", "Labs", "Laboratory",
                  "Group", "Holdings", "Capital", "Partners", "Ventures", "部", "局", "署")
+_HEAD_START = re.compile("|".join(map(re.escape, sorted(_STRONG_HEADS, key=len, reverse=True))))
 _GOV_CHARS = "部局署厅"
 _GENERIC = frozenset("""
 科技 互联网 行业 全球 国内 国外 海外 知名 大型 头部 初创 领先 一家 这家 该 新 老 母 子 上市 大 小 中小
@@ -189,9 +190,12 @@ class NameFinder:
         for i, (s, e) in enumerate(words):
             w = text[s:e]
             suffix = w if w in self.lex.org_suffixes else None
-            if suffix is None:      # 北辰|大学教授: a suffix glued to the title after it
+            if suffix is None and len(w) > 2 and _HEAD_START.match(w):
+                # 北辰|大学教授: a suffix glued to the title after it
                 lead = next((x for x in _STRONG_HEADS if w.startswith(x) and len(w) > len(x)
                              and w[len(x):] in self.lex.titles), None)
+            else:
+                lead = None
                 if lead:
                     suffix, e, w = lead, s + len(lead), lead
             if suffix is None and len(w) >= 3 and w[-1] in _GOV_CHARS and _HAN.match(w) \
