@@ -196,8 +196,8 @@ class NameFinder:
                              and w[len(x):] in self.lex.titles), None)
             else:
                 lead = None
-                if lead:
-                    suffix, e, w = lead, s + len(lead), lead
+            if lead:
+                suffix, e, w = lead, s + len(lead), lead
             if suffix is None and len(w) >= 3 and w[-1] in _GOV_CHARS and _HAN.match(w) \
                     and tags.get(w, "n").startswith(("n", "x")) and w not in _GENERIC:
                 suffix = w[-1]

@@ -194,7 +194,7 @@ def test_transliterated_names_whole(extractor, text, name):
     ("星河智算有限公司今天宣布完成新一轮融资。", "星河智算有限公司", "Company"),
     ("据悉，星河智算公司发布了新模型。", "星河智算公司", "Company"),
     ("北辰大学的研究团队发布了一项新成果。", "北辰大学", "Organization"),
-    pytest.param("北辰大学教授李雪峰认为，国产芯片仍有差距。", "北辰大学", "Organization"),
+    ("北辰大学教授李雪峰认为，国产芯片仍有差距。", "北辰大学", "Organization"),
     ("北辰研究院与南山实验室联合发布了评测报告。", "北辰研究院", "Organization"),
     ("北辰研究院与南山实验室联合发布了评测报告。", "南山实验室", "Organization"),
 ])
