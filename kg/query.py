@@ -28,11 +28,10 @@ import rdflib
 from pyparsing import ParseBaseException
 from rdflib import RDFS, Literal, URIRef, Variable
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
-from kg.errors import GraphNotFound, InputError, QueryError
+from kg.errors import QueryError
 from kg.resources import QUERIES_DIR
 from kg.vocab import DOC, ENTITY, KG, STATEMENT
 

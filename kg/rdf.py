@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -103,9 +104,15 @@ def _statement(g: Graph, s, p, o, ev, role: str) -> None:
     g.add((st, KG.charStart, Literal(ev.start)))
     g.add((st, KG.charEnd, Literal(ev.end)))
     g.add((st, KG.extractedBy, Literal(ev.extracted_by)))
-    g.add((st, KG.confidence, Literal(f"{ev.confidence:.3f}", datatype=XSD.decimal)))
+    g.add((st, KG.confidence, Literal(_decimal(ev.confidence), datatype=XSD.decimal)))
     if role:
         g.add((st, KG.role, text_literal(role)))
+
+
+def _decimal(value: float) -> str:
+    """Three decimals in canonical form (0.75, 1, 0.505), as Oxigraph and
+    other stores give it back, so every store prints the same."""
+    return format(Decimal(f"{value:.3f}").normalize(), "f")
 
 
 _PREFIXES = ("dcterms", "kg", "kgd", "kgr", "kgs", "prov", "rdf", "rdfs", "skos", "xsd")

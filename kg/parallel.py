@@ -1,0 +1,161 @@
+"""Documents → extractions, in this process or in a pool of worker
+processes, with the per-document cache in front.
+
+Each worker loads the pipeline once (pool initializer), runs the whole
+per-document step and sends back only the plain :class:`~kg.model.Extraction`
+— never a spaCy ``Doc``, whose pickling made spaCy's own ``n_process``
+slower than one process. Results come back in the order of the documents
+(``imap``), so the graph does not depend on which worker finished first,
+and the pool holds at most a few chunks of documents at a time."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import os
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Sequence
+
+from kg.cache import ExtractionCache
+from kg.corpus import Document
+from kg.model import Extraction
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ExtractionRun", "available_cpus", "extract_documents", "iter_extractions"]
+
+
+@dataclass
+class ExtractionRun:
+    extractions: list[Extraction] = field(default_factory=list)
+    extracted: int = 0            # documents run through the pipeline
+    cached: int = 0               # documents taken from the cache
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_documents(documents: Sequence[Document], model: str, *, jobs: int = 1,
+                      cache: ExtractionCache | None = None,
+                      progress: Callable[[int, int], None] | None = None) -> ExtractionRun:
+    """One extraction per document, in the order given. Documents the cache
+    knows are not extracted again; new extractions are added to it."""
+    run = ExtractionRun()
+    results: list[Extraction | None] = [None] * len(documents)
+    todo: list[int] = []
+    done = 0
+    for i, doc in enumerate(documents):
+        hit = cache.get(doc) if cache is not None else None
+        if hit is None:
+            todo.append(i)
+            continue
+        results[i] = hit
+        run.cached += 1
+        done += 1
+        if progress:
+            progress(done, len(documents))
+    fresh = iter_extractions([documents[i] for i in todo], model, jobs=jobs)
+    for k, extraction in enumerate(fresh):
+        i = todo[k]
+        results[i] = extraction
+        run.extracted += 1
+        if cache is not None:
+            cache.put(documents[i], extraction)
+        done += 1
+        if progress:
+            progress(done, len(documents))
+    run.extractions = results  # type: ignore[assignment]
+    log.info("extracted %d document(s), %d from the cache", run.extracted, run.cached)
+    return run
+
+
+def iter_extractions(documents: Sequence[Document], model: str, *, jobs: int = 1,
+                     then: Callable[[Extraction], Any] | None = None) -> Iterator[Any]:
+    """Extract every document, yielding in the order given. ``jobs`` > 1
+    runs that many worker processes (never more than there are documents).
+    ``then`` (a module-level function) is applied to each extraction where
+    it is made, in the worker, and its result is yielded instead."""
+    if not documents:
+        return
+    jobs = max(1, min(jobs, len(documents)))
+    from kg.extract import Extractor
+
+    context = _context() if jobs > 1 else None
+    if context is None or context.get_start_method() != "fork":
+        extractor = None
+    else:
+        # Load the pipeline here and extract the first document (which also
+        # loads what the pipeline loads lazily); forked workers inherit all
+        # of it instead of loading it once each.
+        extractor = Extractor(model)
+        first = extractor.extract(documents[0])
+        yield then(first) if then else first
+        documents = documents[1:]
+        if not documents:
+            return
+    if jobs == 1:
+        extractor = Extractor(model)
+        for doc in documents:
+            extraction = extractor.extract(doc)
+            yield then(extraction) if then else extraction
+        return
+    chunksize = max(1, min(8, len(documents) // (jobs * 8)))
+    _WORKER.clear()
+    if extractor is not None:
+        _WORKER["extractor"] = extractor
+        gc.freeze()   # the inherited objects stay shared: no collector writes to their pages
+    try:
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(model, then))
+    finally:
+        _WORKER.clear()
+        gc.unfreeze()
+    try:
+        yield from pool.imap(_extract_in_worker, documents, chunksize)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _context():
+    """fork where it is safe (no threads yet: workers start with the
+    parent's pipeline), else spawn (each worker loads its own)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+# --- inside a worker ---------------------------------------------------------------
+
+_WORKER: dict = {}
+
+
+def _init_worker(model: str, then) -> None:
+    # An exception here would make the pool start new workers forever: keep
+    # it and raise it with the first task instead.
+    _WORKER["then"] = then
+    if "extractor" in _WORKER:        # forked with the parent's pipeline
+        return
+    try:
+        from kg.extract import Extractor
+
+        _WORKER["extractor"] = Extractor(model)
+    except BaseException as exc:  # noqa: BLE001 - re-raised in _extract_in_worker
+        _WORKER["error"] = exc
+
+
+def _extract_in_worker(document: Document):
+    if "error" in _WORKER:
+        raise _WORKER["error"]
+    extraction = _WORKER["extractor"].extract(document)
+    return _WORKER["then"](extraction) if _WORKER["then"] else extraction

@@ -1,0 +1,129 @@
+"""`kg extract` (one N-Quads file and one extraction per document) and
+`kg merge` (entities resolved across them): the merged graph is exactly the
+graph `kg build` writes, however the documents were split."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import RDF, Dataset, Literal, URIRef
+
+from kg.build import build, read_documents
+from kg.cli import cli
+from kg.errors import InputError
+from kg.extract import Extractor
+from kg.mapreduce import extract_to_folder, merge_folders, read_extractions
+from kg.vocab import DOC, KG
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The seeds plus one of them again under another name."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copyfile(path, folder / path.name)
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copyfile(first, folder / "copy-of-first.txt")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built")
+    build([corpus], out, cache=False)
+    return out
+
+
+@pytest.fixture(scope="module")
+def extracted(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("extracted")
+    result = CliRunner().invoke(cli, ["extract", str(corpus), "--out", str(out), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "documents: 5 (5 extracted, 0 already in" in result.output
+    return out
+
+
+def test_merge_after_extract_gives_the_build_graph(extracted, built, tmp_path):
+    result = CliRunner().invoke(cli, ["merge", str(extracted), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "documents: 5" in result.output
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
+
+
+def test_slices_extracted_apart_merge_into_the_same_graph(corpus, built, tmp_path):
+    files = sorted(corpus.glob("*.txt"))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for i, path in enumerate(files):          # the duplicate text lands in both slices
+        shutil.copyfile(path, tmp_path / ("a" if i % 2 else "b") / path.name)
+    extract_to_folder([tmp_path / "a"], tmp_path / "out-a")
+    extract_to_folder([tmp_path / "b"], tmp_path / "out-b")
+    merge_folders([tmp_path / "out-a", tmp_path / "out-b"], tmp_path / "merged", html=False)
+    assert (tmp_path / "merged" / "graph.ttl").read_bytes() == (built / "graph.ttl").read_bytes()
+
+
+def test_one_nquads_file_per_document_in_its_own_named_graph(extracted, corpus):
+    docs = read_documents([corpus], False, [])
+    assert sorted(p.name for p in extracted.iterdir()) == sorted(
+        [f"{d.doc_id}.nq" for d in docs] + [f"{d.doc_id}.json" for d in docs])
+    for doc in docs:
+        dataset = Dataset()
+        dataset.parse(extracted / f"{doc.doc_id}.nq", format="nquads")
+        names = {c for _, _, _, c in dataset.quads((None, None, None, None))}
+        assert names == {DOC[doc.doc_id]}
+        graph = dataset.graph(DOC[doc.doc_id])
+        assert (DOC[doc.doc_id], RDF.type, KG.Document) in graph
+        for name in doc.files:
+            assert (DOC[doc.doc_id], KG.fileName, Literal(name)) in graph
+        statements = set(graph.subjects(RDF.type, RDF.Statement))
+        assert statements
+        for st in statements:
+            assert (st, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), DOC[doc.doc_id]) in graph
+            assert graph.value(st, KG.evidence) is not None
+        assert list(graph.subjects(KG.mentionedIn, DOC[doc.doc_id]))
+
+
+def test_sidecars_hold_the_exact_extractions(extracted, corpus):
+    extractor = Extractor()
+    docs = read_documents([corpus], False, [])
+    assert read_extractions([extracted]) == [extractor.extract(d) for d in docs]
+    data = json.loads(next(extracted.glob("*.json")).read_text(encoding="utf-8"))
+    assert set(data) == {"format", "version", "extraction"}
+
+
+def test_extract_again_skips_what_is_there(corpus, tmp_path):
+    first = extract_to_folder([corpus], tmp_path)
+    again = extract_to_folder([corpus], tmp_path)
+    assert (first.extracted, again.extracted, again.unchanged) == (5, 0, 5)
+    assert extract_to_folder([corpus], tmp_path, force=True).extracted == 5
+
+
+def test_merge_errors(tmp_path, extracted):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"no extractions \(\*\.json\) in .*empty; run `kg extract`"):
+        read_extractions([tmp_path / "empty"])
+    mixed = tmp_path / "mixed"
+    shutil.copytree(extracted, mixed)
+    path = sorted(mixed.glob("*.json"))[0]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["version"] = "another"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError, match="come from different versions of the pipeline"):
+        read_extractions([mixed])
+    path.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["merge", str(mixed), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {path}: not an extraction written by `kg extract`")
+
+
+def test_extract_and_merge_need_their_arguments():
+    runner = CliRunner()
+    assert runner.invoke(cli, ["extract", "seeds"]).exit_code == 2        # no --out
+    assert runner.invoke(cli, ["merge"]).exit_code == 2
