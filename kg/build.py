@@ -29,7 +29,7 @@ from kg.lexicon import load_lexicon
 from kg.model import Extraction
 from kg.nlp import DEFAULT_MODEL
 from kg.ontology import load_schema
-from kg.rdf import build_graph, serialize
+from kg.rdf import add_all, graph_triples, new_graph, serialize
 from kg.resolve import Resolver
 
 log = logging.getLogger(__name__)
@@ -113,25 +113,41 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
 
     run = extract_documents(documents, model, jobs=jobs, progress=progress,
                             cache=ExtractionCache(result.out_dir, model) if cache else None)
-    extractions: list[Extraction] = run.extractions
     result.extracted, result.cached = run.extracted, run.cached
+    write_graph(run.extractions, result, min_confidence=min_confidence, html=html, jobs=jobs)
+    result.documents = len(documents)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def write_graph(extractions: list[Extraction], result: BuildResult, *, min_confidence: float = 0.0,
+                html: bool = True, jobs: int = 1) -> None:
+    """Resolve entities across ``extractions``, write ``graph.ttl`` (and
+    ``graph.html``) into ``result.out_dir`` and count what was written.
+    With ``jobs`` > 1 the Turtle is written in a second process while this
+    one draws the HTML."""
+    from kg.parallel import beside
+    from kg.vocab import KG, RELATIONS
+
     with _gc_paused():  # a big graph is many small objects and no garbage cycles
         resolved = Resolver(load_lexicon(), load_schema()).resolve(extractions)
-        graph = build_graph(extractions, resolved, load_schema(), min_confidence)
-        outputs = {"graph.ttl": serialize(graph)}
+        triples = graph_triples(extractions, resolved, load_schema(), min_confidence)
+        turtle = beside(serialize, triples) if jobs > 1 and html else None
+        graph = new_graph()
+        add_all(graph, triples)
+        del triples
+        page = None
         if html:
             from kg.view import render_html
 
-            outputs["graph.html"] = render_html(graph).encode("utf-8")
+            page = render_html(graph).encode("utf-8")
+        outputs = {"graph.ttl": turtle() if turtle else serialize(graph)}
+        if page is not None:
+            outputs["graph.html"] = page
     write_atomically(result.out_dir, outputs)
-    result.documents = len(documents)
     result.entities = Counter(e.cls for e in resolved.entities.values())
-    from kg.vocab import KG, RELATIONS
-
     for p in RELATIONS:
         result.relations[p] = sum(1 for _ in graph.subject_objects(KG[p]))
-    result.seconds = time.perf_counter() - started
-    return result
 
 
 @contextlib.contextmanager

@@ -152,3 +152,6 @@ FRAMES = {
     "svo": svo, "svo-reversed": svo_reversed, "ov": ov, "v-de-o": v_de_o,
     "passive": passive, "by-o-v-de-s": by_o_v_de_s, **MORE,
 }
+# frames that find their anchor themselves; every other frame acts only at
+# a trigger word, so a sentence without one is skipped before it is called
+TRIGGERLESS = frozenset({"org-title-person", "place-prefix", "compare-with"})

@@ -24,12 +24,11 @@ import logging
 import os
 import tempfile
 import time
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg.build import BuildResult, _gc_paused, read_documents, write_atomically
+from kg.build import BuildResult, read_documents, write_graph
 from kg.cache import FORMAT, decode_extraction, encode_extraction, pipeline_version
 from kg.errors import InputError
 from kg.model import Extraction
@@ -182,27 +181,10 @@ def merge_folders(folders: Iterable[Path], out_dir: Path, *, min_confidence: flo
                   html: bool = True) -> BuildResult:
     """The reduce step: resolve entities across all documents and write the
     graph files as ``kg build`` does."""
-    from kg.lexicon import load_lexicon
-    from kg.ontology import load_schema
-    from kg.rdf import build_graph, serialize
-    from kg.resolve import Resolver
-    from kg.vocab import KG, RELATIONS
-
     started = time.perf_counter()
     result = BuildResult(Path(out_dir))
     extractions = read_extractions(folders)
-    with _gc_paused():
-        resolved = Resolver(load_lexicon(), load_schema()).resolve(extractions)
-        graph = build_graph(extractions, resolved, load_schema(), min_confidence)
-        outputs = {"graph.ttl": serialize(graph)}
-        if html:
-            from kg.view import render_html
-
-            outputs["graph.html"] = render_html(graph).encode("utf-8")
-    write_atomically(result.out_dir, outputs)
+    write_graph(extractions, result, min_confidence=min_confidence, html=html)
     result.documents = len(extractions)
-    result.entities = Counter(e.cls for e in resolved.entities.values())
-    for p in RELATIONS:
-        result.relations[p] = sum(1 for _ in graph.subject_objects(KG[p]))
     result.seconds = time.perf_counter() - started
     return result

@@ -51,9 +51,10 @@ class KGTokenizer:
             pos = m.end
         if pos < len(text):
             words.extend(self._cut.lcut(text[pos:]))
-        words, spaces = _words_and_spaces(words, text)
+        words, spaces, offsets = _words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["kg_candidates"] = cands
+        doc.user_data["kg_words"] = offsets
         return doc
 
     # spaCy calls these when saving a pipeline; ours is rebuilt from data
@@ -70,12 +71,43 @@ class KGTokenizer:
         return self
 
 
-def _words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
-    """spaCy's own alignment of words to text: whitespace runs become
-    trailing spaces or whitespace tokens, so ``doc.text == text``."""
-    from spacy.util import get_words_and_spaces
+def _words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool], list | None]:
+    """Words and trailing spaces for a Doc with ``doc.text == text``, as
+    spaCy's ``get_words_and_spaces`` aligns them (a single space after a
+    word is its trailing space, other whitespace a token of its own), and
+    the (start, end) of every word that is not whitespace. Our words tile
+    the text, so this is one pass; anything else goes to spaCy's aligner."""
+    if "".join(words) != text:
+        from spacy.util import get_words_and_spaces
 
-    return get_words_and_spaces([w for w in words if w], text)
+        return (*get_words_and_spaces([w for w in words if w], text), None)
+    out: list[str] = []
+    spaces: list[bool] = []
+    offsets: list[tuple[int, int]] = []
+    pos = last = 0                      # last: end of the previous word that is not whitespace
+    for w in words:
+        start, pos = pos, pos + len(w)
+        if not w or w.isspace():
+            continue
+        _gap(text, last, start, out, spaces)
+        out.append(w)
+        spaces.append(False)
+        offsets.append((start, pos))
+        last = pos
+    _gap(text, last, len(text), out, spaces)
+    return out, spaces, offsets
+
+
+def _gap(text: str, start: int, end: int, out: list[str], spaces: list[bool]) -> None:
+    """Whitespace between two words: a first " " trails the word before it."""
+    if start >= end:
+        return
+    if out and text[start] == " ":
+        spaces[-1] = True
+        start += 1
+    if start < end:
+        out.append(text[start:end])
+        spaces.append(False)
 
 
 @Language.factory(
@@ -101,7 +133,9 @@ class MentionComponent:
     def __call__(self, doc: Doc) -> Doc:
         rec = self.recogniser or _recogniser()
         text = doc.text
-        words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+        words = doc.user_data.get("kg_words")
+        if words is None:                       # a tokenizer other than ours
+            words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
         statistical = [_from_ner(ent) for ent in doc.ents] if self.use_ner else []
         cands = doc.user_data.get("kg_candidates")
         if cands is None:                       # a tokenizer other than ours

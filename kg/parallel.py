@@ -24,7 +24,7 @@ from kg.model import Extraction
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ExtractionRun", "available_cpus", "extract_documents", "iter_extractions"]
+__all__ = ["ExtractionRun", "available_cpus", "beside", "extract_documents", "iter_extractions"]
 
 
 @dataclass
@@ -159,3 +159,43 @@ def _extract_in_worker(document: Document):
         raise _WORKER["error"]
     extraction = _WORKER["extractor"].extract(document)
     return _WORKER["then"](extraction) if _WORKER["then"] else extraction
+
+
+# --- one more process beside this one ----------------------------------------------
+
+def beside(fn: Callable[..., Any], *args) -> Callable[[], Any]:
+    """Start ``fn(*args)`` in a forked process and return a function that
+    waits for its result. The child inherits ``args`` (nothing is pickled
+    but the result); without fork, ``fn`` runs in this process when the
+    result is asked for."""
+    context = _context()
+    if context.get_start_method() != "fork":
+        return lambda: fn(*args)
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_run_beside, args=(send, fn, args), daemon=True)
+    child.start()
+    send.close()
+
+    def result():
+        try:
+            ok, value = receive.recv()
+        except EOFError:
+            raise RuntimeError(f"the process running {fn.__name__} ended without a result "
+                               f"(exit code {child.exitcode}); run with --jobs 1") from None
+        finally:
+            receive.close()
+            child.join()
+        if not ok:
+            raise value
+        return value
+
+    return result
+
+
+def _run_beside(send, fn, args) -> None:
+    try:
+        value = (True, fn(*args))
+    except BaseException as exc:  # noqa: BLE001 - raised again in the parent
+        value = (False, exc)
+    send.send(value)
+    send.close()

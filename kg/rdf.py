@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
+from typing import Iterable
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -30,7 +31,7 @@ def _statement_iri(*parts) -> URIRef:
 
 
 def new_graph() -> Graph:
-    g = Graph()
+    g = Graph(store="SimpleMemory")     # no contexts needed; adds twice as fast as "Memory"
     g.bind("kg", KG._NS)
     g.bind("kgr", ENTITY)
     g.bind("kgd", DOC)
@@ -44,8 +45,25 @@ def new_graph() -> Graph:
 def build_graph(extractions: list[Extraction], resolved: Resolved, schema: Schema,
                 min_confidence: float = 0.0) -> Graph:
     g = new_graph()
+    add_all(g, graph_triples(extractions, resolved, schema, min_confidence))
+    return g
+
+
+def add_all(g: Graph, triples) -> None:
+    """Add many triples at once: straight into the store, without the
+    per-triple checks and events of ``Graph.add`` (most of a big build's
+    graph time)."""
+    store_add = g.store.add
+    for t in triples:
+        store_add(t, g, False)
+
+
+def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Schema,
+                  min_confidence: float = 0.0) -> set[tuple]:
+    """The graph as a set of (s, p, o) rdflib terms."""
+    triples: set[tuple] = set()
+    add = triples.add
     node = resolved.node_of
-    used: set[str] = set()
     facts = []
     for ex in extractions:
         d = ex.document.doc_id
@@ -58,29 +76,30 @@ def build_graph(extractions: list[Extraction], resolved: Resolved, schema: Schem
             if not accepts(schema, f.predicate, f.subject, f.object, cs, co):
                 continue
             facts.append((s, f.predicate, o, f))
-            used.update((s, o))
     for ex in extractions:
         doc = DOC[ex.document.doc_id]
-        g.add((doc, RDF.type, KG.Document))
-        g.add((doc, DCTERMS.title, text_literal(ex.document.title)))
-        g.add((doc, KG.sha256, Literal(ex.document.sha256)))
+        add((doc, RDF.type, KG.Document))
+        add((doc, DCTERMS.title, text_literal(ex.document.title)))
+        add((doc, KG.sha256, Literal(ex.document.sha256)))
         for name in ex.document.files:
-            g.add((doc, KG.fileName, Literal(name)))
+            add((doc, KG.fileName, Literal(name)))
     for slug, ent in resolved.entities.items():
         iri = ENTITY[slug]
-        g.add((iri, RDF.type, KG[ent.cls]))
-        g.add((iri, RDFS.label, text_literal(ent.label)))
+        add((iri, RDF.type, KG[ent.cls]))
+        add((iri, RDFS.label, text_literal(ent.label)))
         for alt in ent.alt_labels:
-            g.add((iri, SKOS.altLabel, text_literal(alt)))
+            add((iri, SKOS.altLabel, text_literal(alt)))
         for d in ent.docs:
-            g.add((iri, KG.mentionedIn, DOC[d]))
+            add((iri, KG.mentionedIn, DOC[d]))
     best: dict[tuple, tuple] = {}
     for s, p, o, f in facts:
         k = (s, p, o, f.evidence.doc_id, f.evidence.start, f.evidence.end)
         if k not in best or f.evidence.confidence > best[k][3].evidence.confidence:
             best[k] = (s, p, o, f)
+    terms = _Terms()
     for s, p, o, f in best.values():
-        _statement(g, ENTITY[s], KG[p], ENTITY[o], f.evidence, f.role if p == "affiliatedWith" else "")
+        terms.statement(add, ENTITY[s], KG[p], ENTITY[o], f.evidence,
+                        f.role if p == "affiliatedWith" else "")
     for ex in extractions:
         d = ex.document.doc_id
         for a in ex.attributes:
@@ -88,25 +107,44 @@ def build_graph(extractions: list[Extraction], resolved: Resolved, schema: Schem
             if s is None or a.evidence.confidence < min_confidence:
                 continue
             value = Literal(a.value, datatype=XSD[a.datatype])
-            _statement(g, ENTITY[s], KG[a.prop], value, a.evidence, "")
-    return g
+            terms.statement(add, ENTITY[s], KG[a.prop], value, a.evidence, "")
+    return triples
 
 
-def _statement(g: Graph, s, p, o, ev, role: str) -> None:
-    g.add((s, p, o))
-    st = _statement_iri(s, p, o, ev.doc_id, ev.start, ev.end)
-    g.add((st, RDF.type, RDF.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
-    g.add((st, RDF.object, o))
-    g.add((st, PROV.wasDerivedFrom, DOC[ev.doc_id]))
-    g.add((st, KG.evidence, Literal(ev.sentence)))
-    g.add((st, KG.charStart, Literal(ev.start)))
-    g.add((st, KG.charEnd, Literal(ev.end)))
-    g.add((st, KG.extractedBy, Literal(ev.extracted_by)))
-    g.add((st, KG.confidence, Literal(_decimal(ev.confidence), datatype=XSD.decimal)))
-    if role:
-        g.add((st, KG.role, text_literal(role)))
+class _Terms:
+    """Reified statements; the literals many statements share are made once."""
+
+    def __init__(self):
+        self.memo: dict[tuple, Literal] = {}
+
+    def lit(self, kind: str, value) -> Literal:
+        key = (kind, value)
+        lit = self.memo.get(key)
+        if lit is None:
+            if kind == "decimal":
+                lit = Literal(_decimal(value), datatype=XSD.decimal)
+            elif kind == "text":
+                lit = text_literal(value)
+            else:
+                lit = Literal(value)
+            self.memo[key] = lit
+        return lit
+
+    def statement(self, add, s, p, o, ev, role: str) -> None:
+        add((s, p, o))
+        st = _statement_iri(s, p, o, ev.doc_id, ev.start, ev.end)
+        add((st, RDF.type, RDF.Statement))
+        add((st, RDF.subject, s))
+        add((st, RDF.predicate, p))
+        add((st, RDF.object, o))
+        add((st, PROV.wasDerivedFrom, DOC[ev.doc_id]))
+        add((st, KG.evidence, Literal(ev.sentence)))
+        add((st, KG.charStart, self.lit("int", ev.start)))
+        add((st, KG.charEnd, self.lit("int", ev.end)))
+        add((st, KG.extractedBy, self.lit("str", ev.extracted_by)))
+        add((st, KG.confidence, self.lit("decimal", ev.confidence)))
+        if role:
+            add((st, KG.role, self.lit("text", role)))
 
 
 def _decimal(value: float) -> str:
@@ -126,37 +164,43 @@ _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\
             **{c: f"\\u{c:04X}" for c in (*range(0x00, 0x08), 0x0B, *range(0x0E, 0x20), 0x7F)}}
 
 
-def serialize(g: Graph) -> bytes:
+def serialize(g: Graph | Iterable[tuple]) -> bytes:
     """Turtle, byte-identical for the same graph: prefixes sorted; subjects
     in IRI order, each with ``a`` first and then its predicates and objects
     sorted; a blank line between subjects. (A plain writer: rdflib's Turtle
-    serializer took most of the time of a large build.)"""
-    known = {p: str(ns) for p, ns in g.namespaces()}
+    serializer took most of the time of a large build.) ``g`` is a graph,
+    or its triples (written with the prefixes of :func:`new_graph`)."""
+    namespaces = g.namespaces() if isinstance(g, Graph) else new_graph().namespaces()
+    known = {p: str(ns) for p, ns in namespaces}
     prefixes = {p: known[p] for p in _PREFIXES if p in known}
     writer = _TurtleTerms(prefixes)
     rdf_type = RDF.type
+    by_subject: dict = {}
+    for s, p, o in g:
+        pairs = by_subject.get(s)
+        if pairs is None:
+            by_subject[s] = pairs = []
+        pairs.append((p, o))
 
-    def order(t):
-        s, p, o = t
+    def order(pair):
+        p, o = pair
         if isinstance(o, Literal):
-            return (str(s), p != rdf_type, str(p), 1, str(o), str(o.datatype or ""), o.language or "")
-        return (str(s), p != rdf_type, str(p), 0, str(o), "", "")
+            return (p != rdf_type, str(p), 1, str(o), str(o.datatype or ""), o.language or "")
+        return (p != rdf_type, str(p), 0, str(o), "", "")
 
     out = [f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()]
-    subject = predicate = None
     term = writer.term
-    for s, p, o in sorted(g, key=order):
-        if s != subject:
-            if subject is not None:
-                out.append(" .\n")
-            out += ["\n", term(s), " ", "a" if p == rdf_type else term(p), " ", term(o)]
-            subject, predicate = s, p
-        elif p != predicate:
-            out += [" ;\n    ", "a" if p == rdf_type else term(p), " ", term(o)]
+    for s in sorted(by_subject, key=lambda s: (str(s), type(s).__name__)):
+        predicate = None
+        out += ["\n", term(s)]
+        for p, o in sorted(by_subject[s], key=order):
+            if predicate is None:
+                out += [" ", "a" if p == rdf_type else term(p), " ", term(o)]
+            elif p != predicate:
+                out += [" ;\n    ", "a" if p == rdf_type else term(p), " ", term(o)]
+            else:
+                out += [",\n        ", term(o)]
             predicate = p
-        else:
-            out += [",\n        ", term(o)]
-    if subject is not None:
         out.append(" .\n")
     return "".join(out).encode("utf-8")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.frames import FRAMES
+from kg.frames import FRAMES, TRIGGERLESS
 from kg.roles import Sentence
 from kg.lexicon import Lexicon
 from kg.model import Mention
@@ -105,6 +105,9 @@ class RelationExtractor:
             question = text[s_start:s_end].rstrip().endswith(("?", "？", "吗"))
             if inside and not question:
                 for pattern, rx in self.patterns:
+                    if rx is not None and pattern["frame"] not in TRIGGERLESS \
+                            and not rx.search(text, s_start, s_end):
+                        continue            # no trigger word in this sentence
                     frame = FRAMES[pattern["frame"]]
                     for cand in frame(self, pattern, rx, sent):
                         out.append(Candidate(*cand[:3], pattern["id"],

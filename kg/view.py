@@ -107,17 +107,30 @@ def _first(values, default: str = "") -> str:
 def _evidence(graph: rdflib.Graph) -> dict[tuple, list[dict]]:
     """(s, p, o) → its evidence: sentence, files, confidence, role (sorted)."""
     found: dict[tuple, list[dict]] = defaultdict(list)
+    files_of: dict = {}
     for st in graph.subjects(RDF.type, RDF.Statement):
-        key = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
-        files = sorted(str(f) for doc in graph.objects(st, PROV.wasDerivedFrom)
-                       for f in graph.objects(doc, KG.fileName))
-        conf = graph.value(st, KG.confidence)
-        found[key].append({"sentence": _first(graph.objects(st, KG.evidence)), "files": files,
+        props: dict = defaultdict(list)
+        for p, o in graph.predicate_objects(st):      # one lookup per statement
+            props[p].append(o)
+        key = (_one(props, RDF.subject), _one(props, RDF.predicate), _one(props, RDF.object))
+        files = []
+        for doc in props[PROV.wasDerivedFrom]:
+            if doc not in files_of:
+                files_of[doc] = [str(f) for f in graph.objects(doc, KG.fileName)]
+            files += files_of[doc]
+        conf = _one(props, KG.confidence)
+        found[key].append({"sentence": _first(props[KG.evidence]), "files": sorted(files),
                            "confidence": conf.toPython() if conf is not None else None,
-                           "role": _first(graph.objects(st, KG.role))})
+                           "role": _first(props[KG.role])})
     for items in found.values():
         items.sort(key=lambda e: (-(e["confidence"] or 0), e["files"], e["sentence"]))
     return found
+
+
+def _one(props: dict, p):
+    """A value of ``p`` as ``Graph.value`` gives it (any one; None if none)."""
+    values = props.get(p)
+    return values[0] if values else None
 
 
 def collect(graph: rdflib.Graph) -> ViewData:

@@ -94,3 +94,31 @@ def test_cli_jobs_option(tmp_path):
 
 def test_available_cpus():
     assert available_cpus() >= 1
+
+
+def _double(values):
+    return [2 * v for v in values]
+
+
+def _fail(message):
+    raise ValueError(message)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                    reason="beside() runs in-process without fork; covered by the next test")
+def test_beside_runs_in_another_process():
+    import os
+
+    other = kg.parallel.beside(os.getpid)
+    assert other() != os.getpid()
+
+
+def test_beside_returns_the_result_and_raises_the_error():
+    assert kg.parallel.beside(_double, [1, 2])() == [2, 4]
+    with pytest.raises(ValueError, match="^no luck$"):
+        kg.parallel.beside(_fail, "no luck")()
+
+
+def test_beside_without_fork_runs_here(monkeypatch):
+    monkeypatch.setattr(kg.parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert kg.parallel.beside(_double, [3])() == [6]
