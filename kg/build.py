@@ -64,17 +64,17 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> l
             for file in iter_input_files([path]):
                 files.setdefault(real_path(file), file)
         except InputError as exc:
-            _skip(exc, strict, skipped)
+            skip_file(exc, strict, skipped)
     docs: dict[str, Document] = {}
     for path in sorted(files.values(), key=lambda p: p.as_posix()):
         try:
             doc = read_document(path)
         except InputError as exc:
-            _skip(exc, strict, skipped)
+            skip_file(exc, strict, skipped)
             continue
         except Exception as exc:  # a decoder bug must not cost the other files
             log.debug("reading %s failed", path, exc_info=True)
-            _skip(InputError(f"{path}: cannot read it ({type(exc).__name__}: {exc}); "
+            skip_file(InputError(f"{path}: cannot read it ({type(exc).__name__}: {exc}); "
                              "save it as UTF-8 text, and please report this"), strict, skipped)
             continue
         if doc.doc_id in docs:
@@ -88,7 +88,7 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> l
     return [docs[k] for k in sorted(docs)]
 
 
-def _skip(exc: InputError, strict: bool, skipped: list[str]) -> None:
+def skip_file(exc: InputError, strict: bool, skipped: list[str]) -> None:
     if strict:
         raise exc
     log.info("skipped %s", exc)   # the CLI prints the skipped lines
@@ -114,6 +114,11 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
     run = extract_documents(documents, model, jobs=jobs, progress=progress,
                             cache=ExtractionCache(result.out_dir, model) if cache else None)
     result.extracted, result.cached = run.extracted, run.cached
+    for exc in run.failed:
+        skip_file(exc, strict, result.skipped)
+    if not run.extractions:    # nothing extracted: keep the previous graph, write nothing
+        result.seconds = time.perf_counter() - started
+        return result
     write_graph(run.extractions, result, min_confidence=min_confidence, html=html, jobs=jobs)
     result.documents = len(documents)
     result.seconds = time.perf_counter() - started

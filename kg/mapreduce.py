@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg.build import BuildResult, read_documents, write_graph
+from kg.build import BuildResult, read_documents, skip_file, write_graph
 from kg.cache import FORMAT, decode_extraction, encode_extraction, pipeline_version
 from kg.errors import InputError
 from kg.model import Extraction
@@ -64,12 +64,15 @@ def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT
     todo = [d for d in documents if force or not _current(out_dir / f"{d.doc_id}.json", d, version)]
     result.unchanged = len(documents) - len(todo)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for i, (extraction, nquads) in enumerate(iter_extractions(todo, model, jobs=jobs,
-                                                              then=_with_nquads), 1):
-        write_extraction(out_dir, extraction, version, nquads)
-        result.extracted += 1
+    for i, made in enumerate(iter_extractions(todo, model, jobs=jobs, then=_with_nquads), 1):
         if progress:
             progress(i, len(todo))
+        if isinstance(made, InputError):
+            skip_file(made, strict, result.skipped)
+            continue
+        extraction, nquads = made
+        write_extraction(out_dir, extraction, version, nquads)
+        result.extracted += 1
     result.seconds = time.perf_counter() - started
     return result
 

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from kg.cache import ExtractionCache
 from kg.corpus import Document
+from kg.errors import InputError
 from kg.model import Extraction
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ class ExtractionRun:
     extractions: list[Extraction] = field(default_factory=list)
     extracted: int = 0            # documents run through the pipeline
     cached: int = 0               # documents taken from the cache
+    failed: list[InputError] = field(default_factory=list)  # documents the extractor broke on
 
 
 def available_cpus() -> int:
@@ -64,14 +66,17 @@ def extract_documents(documents: Sequence[Document], model: str, *, jobs: int = 
     fresh = iter_extractions([documents[i] for i in todo], model, jobs=jobs)
     for k, extraction in enumerate(fresh):
         i = todo[k]
+        done += 1
+        if progress:
+            progress(done, len(documents))
+        if isinstance(extraction, InputError):
+            run.failed.append(extraction)
+            continue
         results[i] = extraction
         run.extracted += 1
         if cache is not None:
             cache.put(documents[i], extraction)
-        done += 1
-        if progress:
-            progress(done, len(documents))
-    run.extractions = results  # type: ignore[assignment]
+    run.extractions = [r for r in results if r is not None]
     log.info("extracted %d document(s), %d from the cache", run.extracted, run.cached)
     return run
 
@@ -81,7 +86,8 @@ def iter_extractions(documents: Sequence[Document], model: str, *, jobs: int = 1
     """Extract every document, yielding in the order given. ``jobs`` > 1
     runs that many worker processes (never more than there are documents).
     ``then`` (a module-level function) is applied to each extraction where
-    it is made, in the worker, and its result is yielded instead."""
+    it is made, in the worker, and its result is yielded instead. A
+    document the extractor breaks on yields an :class:`InputError`."""
     if not documents:
         return
     jobs = max(1, min(jobs, len(documents)))
@@ -95,16 +101,14 @@ def iter_extractions(documents: Sequence[Document], model: str, *, jobs: int = 1
         # loads what the pipeline loads lazily); forked workers inherit all
         # of it instead of loading it once each.
         extractor = Extractor(model)
-        first = extractor.extract(documents[0])
-        yield then(first) if then else first
+        yield _extract_one(extractor, documents[0], then)
         documents = documents[1:]
         if not documents:
             return
     if jobs == 1:
         extractor = Extractor(model)
         for doc in documents:
-            extraction = extractor.extract(doc)
-            yield then(extraction) if then else extraction
+            yield _extract_one(extractor, doc, then)
         return
     chunksize = max(1, min(8, len(documents) // (jobs * 8)))
     _WORKER.clear()
@@ -157,8 +161,21 @@ def _init_worker(model: str, then) -> None:
 def _extract_in_worker(document: Document):
     if "error" in _WORKER:
         raise _WORKER["error"]
-    extraction = _WORKER["extractor"].extract(document)
-    return _WORKER["then"](extraction) if _WORKER["then"] else extraction
+    return _extract_one(_WORKER["extractor"], document, _WORKER["then"])
+
+
+def _extract_one(extractor, document: Document, then):
+    """The extraction (or ``then`` of it); a bug that breaks one document
+    comes back as an :class:`InputError` naming its files, not raised, so
+    the other documents still make their graph."""
+    try:
+        extraction = extractor.extract(document)
+        return then(extraction) if then else extraction
+    except Exception as exc:  # noqa: BLE001 - reported per document by the caller
+        log.debug("extracting %s failed", document.doc_id, exc_info=True)
+        where = ", ".join(document.files) or document.doc_id
+        return InputError(f"{where}: extraction failed ({type(exc).__name__}: {exc}); "
+                          "the other files are in the graph; please report this")
 
 
 # --- one more process beside this one ----------------------------------------------

@@ -198,6 +198,53 @@ def test_a_decoder_bug_costs_only_its_file(tmp_path, monkeypatch):
                        "save it as UTF-8 text, and please report this"]
 
 
+class _BreaksOnKimi:
+    """An extractor with a bug that only one of the articles triggers."""
+
+    def __init__(self, real):
+        self.real = real
+
+    def extract(self, document):
+        if "Kimi" in document.original:
+            raise IndexError("list index out of range")
+        return self.real.extract(document)
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_an_extraction_bug_costs_only_its_document(tmp_path, monkeypatch, extractor, cache):
+    write(tmp_path / "news" / "a.txt", ARTICLE)
+    write(tmp_path / "news" / "b.txt", SECOND)
+    monkeypatch.setattr(kg.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
+    result = build([tmp_path / "news"], tmp_path / "out", cache=cache)
+    assert result.skipped == ["b.txt: extraction failed (IndexError: list index out of range); "
+                              "the other files are in the graph; please report this"]
+    assert (result.documents, result.extracted) == (2, 1)
+    ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "深度求索" in ttl and "Kimi" not in ttl
+    with pytest.raises(InputError, match="^b.txt: extraction failed"):
+        build([tmp_path / "news"], tmp_path / "strict", strict=True, cache=False)
+    assert not (tmp_path / "strict" / "graph.ttl").exists()
+
+
+def test_when_every_document_breaks_the_extractor_nothing_is_written(tmp_path, monkeypatch, extractor):
+    write(tmp_path / "news" / "b.txt", SECOND)
+    monkeypatch.setattr(kg.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
+    result = build([tmp_path / "news"], tmp_path / "out", cache=False)
+    assert len(result.skipped) == 1 and result.extracted == 0
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_kg_extract_skips_a_document_the_extractor_breaks_on(tmp_path, monkeypatch, extractor):
+    from kg.mapreduce import extract_to_folder
+
+    write(tmp_path / "news" / "a.txt", ARTICLE)
+    write(tmp_path / "news" / "b.txt", SECOND)
+    monkeypatch.setattr(kg.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
+    result = extract_to_folder([tmp_path / "news"], tmp_path / "ex")
+    assert result.extracted == 1 and len(result.skipped) == 1
+    assert sorted(p.suffix for p in (tmp_path / "ex").iterdir()) == [".json", ".nq"]
+
+
 def test_unreadable_files_and_broken_links_are_one_line_each(tmp_path, monkeypatch):
     write(tmp_path / "news" / "a.txt", ARTICLE)
     locked = write(tmp_path / "news" / "locked.txt", SECOND)
