@@ -59,7 +59,7 @@ class Attribute:
 
     subject: Mention
     prop: str
-    value: str                   # lexical form: "2025-01-20", "2025-05", "671000000000"
+    value: str                   # lexical form: "2030-03-14", "2030-03", "7000000000"
     datatype: str                # xsd local name: date, gYearMonth, integer, gYear
     evidence: Evidence
 
