@@ -28,6 +28,12 @@ class Document:
     original: str             # decoded text, \n line ends, no BOM
     files: tuple[str, ...]    # file names (several when the same text comes twice)
 
+    @classmethod
+    def from_text(cls, original: str, name: str = "text.txt") -> "Document":
+        """The document of a decoded text, as if read from a file called ``name``."""
+        sha = hashlib.sha256(original.encode("utf-8")).hexdigest()
+        return cls(sha[:16], sha, title_of(original), original, (name,))
+
 
 _MAGIC = (
     (b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
@@ -246,9 +252,7 @@ def read_document(path: Path) -> Document:
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file "
                          "and its permissions") from exc
-    original = decode(data, str(path))
-    sha = hashlib.sha256(original.encode("utf-8")).hexdigest()
-    return Document(sha[:16], sha, title_of(original), original, (path.name,))
+    return Document.from_text(decode(data, str(path)), path.name)
 
 
 _MD_ONLY_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
