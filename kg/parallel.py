@@ -110,7 +110,8 @@ def iter_extractions(documents: Sequence[Document], model: str, *, jobs: int = 1
         for doc in documents:
             yield _extract_one(extractor, doc, then)
         return
-    chunksize = max(1, min(8, len(documents) // (jobs * 8)))
+    # small chunks: a worker left with a long last chunk would keep the other one idle
+    chunksize = max(1, min(4, len(documents) // (jobs * 16)))
     _WORKER.clear()
     if extractor is not None:
         _WORKER["extractor"] = extractor

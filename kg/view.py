@@ -106,22 +106,26 @@ def _first(values, default: str = "") -> str:
 
 def _evidence(graph: rdflib.Graph) -> dict[tuple, list[dict]]:
     """(s, p, o) → its evidence: sentence, files, confidence, role (sorted)."""
-    found: dict[tuple, list[dict]] = defaultdict(list)
+    wanted = (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, KG.evidence,
+              KG.confidence, KG.role)
+    props: dict = defaultdict(lambda: defaultdict(list))
+    for p in wanted:                     # one pass per property, not one lookup per statement
+        for st, o in graph.subject_objects(p):
+            props[st][p].append(o)
     files_of: dict = {}
+    found: dict[tuple, list[dict]] = defaultdict(list)
     for st in graph.subjects(RDF.type, RDF.Statement):
-        props: dict = defaultdict(list)
-        for p, o in graph.predicate_objects(st):      # one lookup per statement
-            props[p].append(o)
-        key = (_one(props, RDF.subject), _one(props, RDF.predicate), _one(props, RDF.object))
+        got = props.get(st, {})
+        key = (_one(got, RDF.subject), _one(got, RDF.predicate), _one(got, RDF.object))
         files = []
-        for doc in props[PROV.wasDerivedFrom]:
+        for doc in got.get(PROV.wasDerivedFrom, ()):
             if doc not in files_of:
                 files_of[doc] = [str(f) for f in graph.objects(doc, KG.fileName)]
             files += files_of[doc]
-        conf = _one(props, KG.confidence)
-        found[key].append({"sentence": _first(props[KG.evidence]), "files": sorted(files),
+        conf = _one(got, KG.confidence)
+        found[key].append({"sentence": _first(got.get(KG.evidence, ())), "files": sorted(files),
                            "confidence": conf.toPython() if conf is not None else None,
-                           "role": _first(props[KG.role])})
+                           "role": _first(got.get(KG.role, ()))})
     for items in found.values():
         items.sort(key=lambda e: (-(e["confidence"] or 0), e["files"], e["sentence"]))
     return found
