@@ -4,23 +4,16 @@ number here was written for these tests."""
 
 from __future__ import annotations
 
-import hashlib
 
 import pytest
 
 from kg.attributes import document_year
-from kg.corpus import Document, title_of
+from kg.corpus import Document
 from kg.extract import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def document(text: str, name: str = "news.txt") -> Document:
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(sha[:16], sha, title_of(text), text, (name,))
+    return Document.from_text(text, name)
 
 
 def attributes(extractor: Extractor, text: str, prop: str | None = None) -> set[tuple[str, str, str, str]]:

@@ -28,11 +28,6 @@ ARTICLES = {
 MODEL_LINE = "model: blank:zh (spaCy Chinese + jieba, offline)"
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    return kg.extract.Extractor()
-
-
 @pytest.fixture
 def news(tmp_path, monkeypatch, extractor) -> Path:
     """A folder of three articles; the pipeline loaded once for the module."""

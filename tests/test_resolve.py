@@ -7,7 +7,6 @@ cases use hand-built mentions where no sentence reaches the rule alone."""
 
 from __future__ import annotations
 
-import hashlib
 
 import pytest
 from rdflib import RDF, Graph
@@ -15,8 +14,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
 from kg.build import build
-from kg.corpus import Document, title_of
-from kg.extract import Extractor
+from kg.corpus import Document
 from kg.lexicon import load_lexicon
 from kg.model import DocumentInfo, Extraction, Mention
 from kg.ontology import load_schema
@@ -26,18 +24,12 @@ from kg.vocab import DOC, KG
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture(scope="module")
 def resolver() -> Resolver:
     return Resolver(load_lexicon(), load_schema())
 
 
 def document(text: str, name: str = "news.txt") -> Document:
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(sha[:16], sha, title_of(text), text, (name,))
+    return Document.from_text(text, name)
 
 
 def run(extractor, resolver, *texts):

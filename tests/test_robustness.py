@@ -53,11 +53,6 @@ TRADITIONAL = ("輝達執行長黃仁勳稱讚了深度求索。\n"
 
 # ── helpers ──────────────────────────────────────────────────────────────────
 
-@pytest.fixture(scope="module")
-def extractor():
-    return kg.extract.Extractor()
-
-
 @pytest.fixture
 def run(monkeypatch, extractor):
     """``build`` with the pipeline loaded once for the whole module."""
