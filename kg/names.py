@@ -39,6 +39,22 @@ _DESCRIPTORS = ("智库", "初创公司", "初创企业", "新创", "知名", "�
 _FUNCTION_CHARS = frozenset("的了在和与及是为被由对从向将把等也都又还并而但就已说称表指和跟同之其这那该")
 
 
+_QUANTIFIED = re.compile(r"[这那另每各某数几多两一二三四五六七八九十首此该][一二三两几数多]?[家间个所座名位]")
+
+
+_PREPOSITIONS = frozenset("往朝向对从在于为把被让给跟与和同及")
+
+
+def _not_in_names(word: str, tags: dict) -> bool:
+    """Words no organisation name holds: quantified (另一家, 数间, 这家) or
+    demonstrative (这是), and words the dictionary does not know that
+    begin with a preposition, conjunction or particle (往大 in 往大公司)."""
+    if _QUANTIFIED.match(word) or word[0] in "这那另此该":
+        return True
+    return word not in tags and len(word) > 1 and (
+        word[0] in _PREPOSITIONS or tags.get(word[0], "")[:1] in ("p", "c", "u"))
+
+
 def _strong(suffix: str) -> bool:
     return any(h in suffix for h in _STRONG_HEADS) and suffix not in ("部", "局", "署") or len(suffix) == 1
 
@@ -131,7 +147,13 @@ class NameFinder:
             return False
         if w[:2] in self._compound:
             return len(w) in (3, 4)
-        return w[0] in self.lex.surnames and len(w) <= 3
+        if w[0] not in self.lex.surnames or len(w) > 3:
+            return False
+        # 曾|公开 (once, publicly): a surname that is also an adverb or a
+        # preposition, before a word the dictionary knows as a verb or adverb
+        tags = _pos_table()
+        return len(w) == 2 or not (tags.get(w[0], "nr")[:1] in "dpc"
+                                   and tags.get(w[1:], "nr")[:1] in _BAD_TAGS)
 
     def _is_translit(self, w: str) -> bool:
         core = w.translate({ord(c): None for c in _DOTS + "-"})
@@ -217,7 +239,7 @@ class NameFinder:
                     break
                 if pw in self.lex.org_suffixes and (not legal or _strong(pw)):
                     break           # …科技有限公司 walks over 科技, not over 大学
-                if _HAN.match(pw) and tags.get(pw, "n")[:1] in _BAD_TAGS:
+                if _HAN.match(pw) and (tags.get(pw, "n")[:1] in _BAD_TAGS or _not_in_names(pw, tags)):
                     break
                 j, start = j - 1, ps
             while True:     # 欧洲智库布鲁盖尔研究所: a descriptor is not part of the name

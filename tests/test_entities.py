@@ -256,3 +256,26 @@ def test_doc_alignment(extractor, text):
         assert all(a.end <= b.start for a, b in zip(ordered, ordered[1:]))
     assert {(e.start_char, e.end_char) for e in doc.ents} <= {(s.start_char, s.end_char) for s in spans}
     assert all(e.label_ != "UNTYPED" for e in doc.ents)
+
+
+# -- words that look like names but are not ---------------------------------------
+@pytest.mark.parametrize("text, not_a_name", [
+    ("据悉，北辰智算曾与另一家中国公司洽谈合作。", "另一家中国公司"),
+    ("据悉，北辰智算曾与数间中国公司洽谈合作。", "数间中国公司"),
+    ("这是另一家美国公司的产品。", "这是另一家美国公司"),
+    ("他没有往中型公司走，也没有往大公司这个方向走。", "往大公司"),
+    ("李雪峰曾公开表示，推理模型的竞争已经结束。", "曾公开"),
+])
+def test_quantified_and_function_words_make_no_name(extractor, text, not_a_name):
+    found = mentions(extractor, text)
+    assert not_a_name not in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("曾国藩表示，读书要有恒心。", "曾国藩", "Person"),
+    ("于正表示，新剧将在明年播出。", "于正", "Person"),
+    ("北辰智算公司今天发布了新模型。", "北辰智算公司", "Company"),
+])
+def test_those_rules_keep_real_names(extractor, text, name, cls):
+    found = mentions(extractor, text)
+    assert name in found and found[name].cls == cls, sorted(found)
