@@ -121,7 +121,30 @@ class Recogniser:
         found += [m for m in statistical]
         found = [self._type_from_context(text, m) if not m.cls else m for m in found]
         mentions = _type_lists(text, _type_glosses(text, select(found)), self._coordination)
-        return self.names.propagate(text, mentions)
+        return self.names.propagate(text, self._short_shapes_in_context(text, mentions))
+
+    def _short_shapes_in_context(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A short shape no list knows (R1, K2, but also L2缓存, 银河M9) is a
+        model only beside a model cue (R1模型), just after a model or
+        company name (OpenAI的o5, 月之暗面发布K3), or when the document
+        also writes it after a longer model name (DeepSeek-R1 … R1)."""
+        tails = {m.text.rsplit(sep, 1)[-1] for m in mentions if m.cls == "AIModel"
+                 for sep in "- " if sep in m.text}
+        pre = self._cue.get("before:AIModel", ())
+        post = self._cue.get("after:AIModel", ())
+        gaps = {"", *self._cue.get("short_model_gap", ())}
+        out, last = [], None
+        for m in mentions:
+            if m.source == "shape/short" and not (
+                    m.text in tails
+                    or any(text[max(0, m.start - 6):m.start].endswith(w) for w in pre)
+                    or any(text[m.end:m.end + 6].lstrip().startswith(w) for w in post)
+                    or (last is not None and last.cls in ("AIModel", "Company", "Product")
+                        and text[last.end:m.start].strip() in gaps)):
+                continue
+            out.append(m)
+            last = m
+        return out
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
         before = text[max(0, m.start - 6):m.start]

@@ -279,3 +279,22 @@ def test_quantified_and_function_words_make_no_name(extractor, text, not_a_name)
 def test_those_rules_keep_real_names(extractor, text, name, cls):
     found = mentions(extractor, text)
     assert name in found and found[name].cls == cls, sorted(found)
+
+
+# -- short model shapes need a model context ------------------------------------------
+@pytest.mark.parametrize("text, short, kept", [
+    ("腾讯发布T9，推理能力很强。", "T9", True),               # right after a company and 发布
+    ("OpenAI的o7表现不错。", "o7", True),
+    ("新发布的X2模型很强。", "X2", True),                     # a model cue after it
+    ("这大大减少了L2缓存的使用。", "L2", False),              # jargon
+    ("量产车型星河银河M9上市3个月销量近4万。", "M9", False),   # a car, glued to its line's name
+    ("会议室在B3层。", "B3", False),
+])
+def test_short_shapes_are_models_only_in_a_model_context(extractor, text, short, kept):
+    found = mentions(extractor, text)
+    assert (short in found and found[short].cls == "AIModel") == kept, sorted(found)
+
+
+def test_a_short_name_the_document_writes_after_a_model_name_is_that_model(extractor):
+    found = mentions(extractor, "腾讯发布了Aurora-Z9。两周后，Z9的下载量大增。")
+    assert "Z9" in found and found["Z9"].cls == "AIModel", sorted(found)
