@@ -97,8 +97,12 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
         if k not in best or f.evidence.confidence > best[k][3].evidence.confidence:
             best[k] = (s, p, o, f)
     terms = _Terms()
+    iri = {slug: ENTITY[slug] for slug in resolved.entities}
+    prop: dict[str, URIRef] = {}
     for s, p, o, f in best.values():
-        terms.statement(add, ENTITY[s], KG[p], ENTITY[o], f.evidence,
+        if p not in prop:
+            prop[p] = KG[p]
+        terms.statement(add, iri[s], prop[p], iri[o], f.evidence,
                         f.role if p == "affiliatedWith" else "")
     for ex in extractions:
         d = ex.document.doc_id
@@ -107,15 +111,21 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
             if s is None or a.evidence.confidence < min_confidence:
                 continue
             value = Literal(a.value, datatype=XSD[a.datatype])
-            terms.statement(add, ENTITY[s], KG[a.prop], value, a.evidence, "")
+            terms.statement(add, iri[s], KG[a.prop], value, a.evidence, "")
     return triples
 
 
 class _Terms:
-    """Reified statements; the literals many statements share are made once."""
+    """Reified statements; the terms many statements share are made once
+    (a big build makes hundreds of thousands of them)."""
 
     def __init__(self):
         self.memo: dict[tuple, Literal] = {}
+        self.p = {name: term for name, term in (
+            ("type", RDF.type), ("Statement", RDF.Statement), ("subject", RDF.subject),
+            ("predicate", RDF.predicate), ("object", RDF.object), ("from", PROV.wasDerivedFrom),
+            ("evidence", KG.evidence), ("start", KG.charStart), ("end", KG.charEnd),
+            ("by", KG.extractedBy), ("confidence", KG.confidence), ("role", KG.role))}
 
     def lit(self, kind: str, value) -> Literal:
         key = (kind, value)
@@ -130,21 +140,30 @@ class _Terms:
             self.memo[key] = lit
         return lit
 
+    def doc(self, doc_id: str) -> URIRef:
+        key = ("doc", doc_id)
+        iri = self.memo.get(key)
+        if iri is None:
+            iri = self.memo[key] = DOC[doc_id]
+        return iri
+
     def statement(self, add, s, p, o, ev, role: str) -> None:
+        t = self.p
+        lit = self.lit
         add((s, p, o))
         st = _statement_iri(s, p, o, ev.doc_id, ev.start, ev.end)
-        add((st, RDF.type, RDF.Statement))
-        add((st, RDF.subject, s))
-        add((st, RDF.predicate, p))
-        add((st, RDF.object, o))
-        add((st, PROV.wasDerivedFrom, DOC[ev.doc_id]))
-        add((st, KG.evidence, Literal(ev.sentence)))
-        add((st, KG.charStart, self.lit("int", ev.start)))
-        add((st, KG.charEnd, self.lit("int", ev.end)))
-        add((st, KG.extractedBy, self.lit("str", ev.extracted_by)))
-        add((st, KG.confidence, self.lit("decimal", ev.confidence)))
+        add((st, t["type"], t["Statement"]))
+        add((st, t["subject"], s))
+        add((st, t["predicate"], p))
+        add((st, t["object"], o))
+        add((st, t["from"], self.doc(ev.doc_id)))
+        add((st, t["evidence"], lit("str", ev.sentence)))
+        add((st, t["start"], lit("int", ev.start)))
+        add((st, t["end"], lit("int", ev.end)))
+        add((st, t["by"], lit("str", ev.extracted_by)))
+        add((st, t["confidence"], lit("decimal", ev.confidence)))
         if role:
-            add((st, KG.role, self.lit("text", role)))
+            add((st, t["role"], lit("text", role)))
 
 
 def _decimal(value: float) -> str:
