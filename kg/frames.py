@@ -13,6 +13,7 @@ from kg.roles import (
     _clause_start, _distance_factor, _hedged, _left, _pronoun_at, _right, _topic, _triggers,
     brand_of,
 )
+from kg.references import noun_reference, titled_marker
 
 _ORG = frozenset({"Organization", "Company", "GovernmentBody"})
 
@@ -122,48 +123,19 @@ def passive(ex, pattern, rx, sent):
         if before.endswith(markers):
             marker_at = agents[0].start - next(len(mk) for mk in markers if before.endswith(mk))
         elif pattern.get("titled_agent"):
-            marker_at = _titled_marker(ex, sent, agents[0].start, markers)
+            marker_at = titled_marker(ex, sent, agents[0].start, markers)
             if marker_at is None:
                 continue
         else:
             continue
         objs = _left(ex, sent, marker_at, rng, ("AIModel",), limit=20, nearest=True)
         if not objs and pattern.get("titled_agent"):
-            objs = _noun_reference(sent, marker_at, ex, rng)
+            objs = noun_reference(ex, sent, marker_at, rng)
         if not objs or _hedged(ex, sent, agents[-1].end, trig) or ex.hedged(sent.text[objs[-1].end:marker_at]):
             continue            # X计划由Y发布: a hedge before the marker too
         for s in agents:
             for o in objs:
                 yield (o, pattern["predicate"], s, 0.95) if pattern.get("swap") else (s, pattern["predicate"], o, 0.95)
-
-
-def _titled_marker(ex, sent, pos, markers):
-    """由人工智能奠基人陈立群: the marker, then a short description ending
-    in a title, then the agent. Where the marker stands, or None."""
-    seg = sent.text[_clause_start(sent, pos):pos]
-    for mk in markers:
-        k = seg.rfind(mk)
-        filler = seg[k + len(mk):] if k >= 0 else ""
-        if k < 0 or not 0 < len(filler) <= 16 or re.search(r"[、和与及]", filler):
-            continue
-        if any(filler.endswith(t) for t in ex.titles) or (ex.role_ending and ex.role_ending.search(filler)):
-            return pos - len(filler) - len(mk)
-    return None
-
-
-def _noun_reference(sent, pos, ex, allowed):
-    """这个实验室由…: the nearest name before that ends with the noun."""
-    lead = re.search(r"(?:这个|这家|这所|这间|该|此)([\u4e00-\u9fff]{2,4})\s*$",
-                     sent.text[_clause_start(sent, pos):pos])
-    if not lead:
-        return []
-    noun = lead.group(1)
-    pools = [[m for m in sent.mentions if m.end <= pos]] + [list(p) for p in reversed(sent.previous[-2:])]
-    for pool in pools:
-        for m in reversed(pool):
-            if m.text.endswith(noun) and len(m.text) > len(noun) and ex.fits(m.cls, allowed):
-                return [m]
-    return []
 
 
 def by_o_v_de_s(ex, pattern, rx, sent):

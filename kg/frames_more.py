@@ -8,6 +8,7 @@ import re
 
 from kg import roles as f
 from kg.model import Mention
+from kg.references import pronoun_speaker
 
 _CLAUSE = re.compile(r"[，,；;：:。]")
 _ORG_NOUN = re.compile(
@@ -235,7 +236,7 @@ def judgement(ex, pattern, rx, sent):
         speakers = f._left(ex, sent, trig.start(), dom, ("Person",), limit=24, nearest=True,
                            skip_after=("接受", "对", "向", "据"))
         if not speakers:
-            speakers = _pronoun_speaker(sent, trig.start())
+            speakers = pronoun_speaker(sent, trig.start())
         if not speakers or speakers[-1].cls not in ("Person", "Company", "Organization", "GovernmentBody"):
             continue
         spoken = (trig.end(), sent.end)
@@ -260,25 +261,6 @@ def judgement(ex, pattern, rx, sent):
             for s in speakers:
                 if t.text != s.text:
                     yield s, pattern["predicate"], t, 1.0
-
-
-_HE = re.compile(r"\s*(?:但是?|而|不过|同时|此外|另外|然而|并且?)?\s*[他她](?![们們])"
-                 r"(?:也|还|则|更|又|同时|随即|随后|接着|进一步|再次|曾|就|亦|却|甚至|直接)*\s*$")
-
-
-def _pronoun_speaker(sent, pos):
-    """但他也指出…: 他/她 alone before the speech verb stands for the last
-    person named in this sentence or the one before it."""
-    if not _HE.match(sent.text[f._clause_start(sent, pos):pos]):
-        return []
-    here = [m for m in sent.mentions if m.end <= pos and m.cls == "Person"]
-    if here:
-        return here[-1:]
-    for earlier in reversed(sent.previous[-1:]):
-        people = [m for m in earlier if m.cls == "Person"]
-        if people:
-            return people[-1:]
-    return []
 
 
 def works_at(ex, pattern, rx, sent):

@@ -90,3 +90,41 @@ NAMES = [
 @pytest.mark.parametrize("text, mention, present", NAMES)
 def test_names(extractor, text, mention, present):
     assert (mention in mentions(extractor, text)) is present
+
+
+# comparisons: more verdict words, the topic of a sentence standing behind
+# 其/这是 in a later clause, an earlier clause's object is not the subject
+COMPARED_MORE = [
+    ("Zeta-7B的性能与Orion-5互有胜负。", F({("Zeta-7B", "comparedTo", "Orion-5")})),
+    ("Zeta-7B与Orion-5难分高下。", F({("Zeta-7B", "comparedTo", "Orion-5")})),
+    ("星海公司将Zeta-7B开源。评估报告显示，这是唯一进入评测的国产模型，性能与Orion-5互有胜负。",
+     F({("Zeta-7B", "comparedTo", "Orion-5")})),
+    ("Zeta-7B在测试中斩获第一。在另一个榜单上，其准确率达到96.11%，几乎与Orion-5（96.29%）不分伯仲。",
+     F({("Zeta-7B", "comparedTo", "Orion-5")})),
+    ("Zeta-7B在测试中斩获第一，甚至超过了Nova-3，表现仅次于Orion-5。",
+     F({("Zeta-7B", "outperforms", "Nova-3"), ("Orion-5", "outperforms", "Zeta-7B")})),
+    # no model before: nothing
+    ("评估报告显示，这是唯一进入评测的国产模型，性能与Orion-5互有胜负。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMPARED_MORE)
+def test_compared_more(extractor, text, expected):
+    assert facts(extractor, text, "comparedTo", "outperforms") == expected
+
+
+# 这两款模型 / 这三家公司: the last names before, as many as the numeral says
+NUMBERED_REFERENCE = [
+    ("星海公司发布了Zeta-7B，北辰公司也推出了Nova-3新模型，这两款推理模型均全面对标Orion-5。",
+     F({("Zeta-7B", "comparedTo", "Orion-5"), ("Nova-3", "comparedTo", "Orion-5")})),
+    ("星海公司发布了Zeta-7B。北辰公司也推出了Nova-3，这两款模型，均对标Orion-5。",
+     F({("Zeta-7B", "comparedTo", "Orion-5"), ("Nova-3", "comparedTo", "Orion-5")})),
+    # only one model named before, or a 前者 that picks one: nothing from the numeral
+    ("星海公司发布了Zeta-7B，这两款模型均对标Orion-5。", F()),
+    ("星海公司发布了Zeta-7B，北辰公司也推出了Nova-3，这两款模型，前者对标Orion-5。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", NUMBERED_REFERENCE)
+def test_numbered_reference(extractor, text, expected):
+    assert facts(extractor, text, "comparedTo") == expected
