@@ -44,6 +44,8 @@ class RelationExtractor:
         self.coordination = re.compile(
             r"^\s*(?:" + "|".join(re.escape(w) for w in cue.get("coordination", ("、",)))
             + r")\s*(?:[\u4e00-\u9fff]{0,8}(?:模型|大模型|芯片|应用|产品|平台|公司))?\s*$")
+        partner = _alt(cue.get("partner", ()))
+        self.partner = re.compile(r"\s*(?:" + partner.pattern + r")\s*") if partner else None
         self.barrier = _alt(cue.get("object_barrier", ("，",)))
         self.pronouns: list[tuple[re.Pattern, frozenset[str]]] = []
         for kind, words in sorted(cue.items()):

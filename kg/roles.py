@@ -144,7 +144,7 @@ def _expand_left(ex, sent, cands, m, t, allowed, prefer):
         between = sent.text[prev.end:group[0].start]
         if between == "":                  # 华为小艺: the owner before its product
             continue
-        if not ex.coordination.match(between):
+        if not ex.coordination.match(between) and not (ex.partner and ex.partner.fullmatch(between)):
             break
         tp = _fits_or_typed(ex, prev, allowed, prefer)
         if tp is None:
@@ -163,8 +163,9 @@ def _expand_right(ex, sent, after, t, allowed, prefer):
         if between == "" and tn is not None:
             group[-1] = tn
             continue
-        if not ex.coordination.match(between) or tn is None:
-            break
+        if not (ex.coordination.match(between) or (ex.partner and ex.partner.fullmatch(between))) \
+                or tn is None:
+            break               # A携手B推出…: partners act together
         group.append(tn)
     return group
 

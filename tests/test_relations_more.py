@@ -128,3 +128,36 @@ NUMBERED_REFERENCE = [
 @pytest.mark.parametrize("text, expected", NUMBERED_REFERENCE)
 def test_numbered_reference(extractor, text, expected):
     assert facts(extractor, text, "comparedTo") == expected
+
+
+# A携手/联手/联合B …: the partners share the subject's role
+PARTNERS = [
+    ("星海公司携手小米、OPPO推出了Zeta-7B。", F({
+        ("星海公司", "released", "Zeta-7B"), ("小米", "released", "Zeta-7B"), ("OPPO", "released", "Zeta-7B")})),
+    ("星海公司联合小米发布了Zeta-7B。", F({("星海公司", "released", "Zeta-7B"), ("小米", "released", "Zeta-7B")})),
+    ("星海公司计划携手小米发布Zeta-7B。", F()),
+    ("星海公司携手小米计划发布Zeta-7B。", F()),
+    ("星海公司携手小米并未发布Zeta-7B。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTNERS)
+def test_partners(extractor, text, expected):
+    assert facts(extractor, text, "released") == expected
+
+
+# X落地/应用于/部署到 Y: Y integrated X
+APPLIED_TO = [
+    ("星海公司发布了Zeta-7B。其技术已落地OPPO、荣耀等旗舰机型。",
+     F({("OPPO", "integrated", "Zeta-7B"), ("荣耀", "integrated", "Zeta-7B")})),
+    ("Zeta-7B已应用于小米和OPPO的手机。", F({("小米", "integrated", "Zeta-7B"), ("OPPO", "integrated", "Zeta-7B")})),
+    ("Zeta-7B尚未落地小米手机。", F()),
+    ("Zeta-7B有望落地小米手机。", F()),
+    ("Zeta-7B计划在年底部署到小米的云平台。", F()),
+    ("Zeta-7B落地的场景很多。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", APPLIED_TO)
+def test_applied_to(extractor, text, expected):
+    assert facts(extractor, text, "integrated") == expected
