@@ -154,9 +154,10 @@ def by_o_v_de_s(ex, pattern, rx, sent):
                 yield s, pattern["predicate"], o, 1.0
 
 
+from kg.frames_implied import FRAMES as IMPLIED  # noqa: E402
 from kg.frames_more import MORE  # noqa: E402  (frames on named groups)
 
 FRAMES = {
     "svo": svo, "svo-reversed": svo_reversed, "ov": ov, "v-de-o": v_de_o,
-    "passive": passive, "by-o-v-de-s": by_o_v_de_s, **MORE,
+    "passive": passive, "by-o-v-de-s": by_o_v_de_s, **MORE, **IMPLIED,
 }

@@ -54,6 +54,8 @@ class RelationExtractor:
                 classes = frozenset() if cls == "any" else frozenset({cls})
                 self.pronouns.append((_alt(words), classes))
         self.titles = lexicon.titles
+        corporate = _alt(t for t, kind in lexicon.titles.items() if kind == "corporate")
+        self.corporate_title = re.compile("(?:" + corporate.pattern + r")\s*$") if corporate else None
         ends = sorted(cue.get("role_ending", ()), key=len, reverse=True)
         self.role_ending = re.compile("(?:" + "|".join(map(re.escape, ends)) + ")$") if ends else None
         self.sentiment = {k: _alt(cue.get(k, ())) for k in ("positive", "negative") if cue.get(k)}

@@ -161,3 +161,21 @@ APPLIED_TO = [
 @pytest.mark.parametrize("text, expected", APPLIED_TO)
 def test_applied_to(extractor, text, expected):
     assert facts(extractor, text, "integrated") == expected
+
+
+# a corporate title with no organisation before it: the one organisation
+# the sentence names before the title
+BARE_TITLE = [
+    ("王海峰正式加入星海公司担任董事长，与CEO陈立群、首席科学家李明形成了核心班底。", F({
+        ("王海峰", "affiliatedWith", "星海公司"), ("陈立群", "affiliatedWith", "星海公司"),
+        ("李明", "affiliatedWith", "星海公司")})),
+    # two organisations: which one is unclear; a name owns the title right before it
+    ("星海公司和北辰公司都很强，CEO陈立群表示。", F()),
+    ("就在星海公司宣布收购的前一天，Zeta助手创始人陈立群接受了采访。", F()),
+    ("CEO陈立群表示，星海公司的模型很强。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_TITLE)
+def test_bare_title(extractor, text, expected):
+    assert facts(extractor, text, "affiliatedWith") == expected
