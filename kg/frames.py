@@ -13,6 +13,7 @@ from kg.roles import (
     _clause_start, _distance_factor, _hedged, _left, _pronoun_at, _right, _topic, _triggers,
     brand_of,
 )
+from kg.references import noun_reference, titled_marker
 
 _ORG = frozenset({"Organization", "Company", "GovernmentBody"})
 
@@ -119,12 +120,19 @@ def passive(ex, pattern, rx, sent):
         if not agents:
             continue
         before = sent.text[max(sent.start, agents[0].start - 2):agents[0].start]
-        if not before.endswith(markers):
+        if before.endswith(markers):
+            marker_at = agents[0].start - next(len(mk) for mk in markers if before.endswith(mk))
+        elif pattern.get("titled_agent"):
+            marker_at = titled_marker(ex, sent, agents[0].start, markers)
+            if marker_at is None:
+                continue
+        else:
             continue
-        marker_at = agents[0].start - next(len(mk) for mk in markers if before.endswith(mk))
         objs = _left(ex, sent, marker_at, rng, ("AIModel",), limit=20, nearest=True)
-        if not objs or _hedged(ex, sent, agents[-1].end, trig):
-            continue
+        if not objs and pattern.get("titled_agent"):
+            objs = noun_reference(ex, sent, marker_at, rng)
+        if not objs or _hedged(ex, sent, agents[-1].end, trig) or ex.hedged(sent.text[objs[-1].end:marker_at]):
+            continue            # X计划由Y发布: a hedge before the marker too
         for s in agents:
             for o in objs:
                 yield (o, pattern["predicate"], s, 0.95) if pattern.get("swap") else (s, pattern["predicate"], o, 0.95)
@@ -146,11 +154,12 @@ def by_o_v_de_s(ex, pattern, rx, sent):
                 yield s, pattern["predicate"], o, 1.0
 
 
+from kg.frames_implied import FRAMES as IMPLIED  # noqa: E402
 from kg.frames_more import MORE  # noqa: E402  (frames on named groups)
 
 FRAMES = {
     "svo": svo, "svo-reversed": svo_reversed, "ov": ov, "v-de-o": v_de_o,
-    "passive": passive, "by-o-v-de-s": by_o_v_de_s, **MORE,
+    "passive": passive, "by-o-v-de-s": by_o_v_de_s, **MORE, **IMPLIED,
 }
 # frames that find their anchor themselves; every other frame acts only at
 # a trigger word, so a sentence without one is skipped before it is called

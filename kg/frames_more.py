@@ -8,6 +8,7 @@ import re
 
 from kg import roles as f
 from kg.model import Mention
+from kg.references import pronoun_speaker
 
 _CLAUSE = re.compile(r"[，,；;：:。]")
 _ORG_NOUN = re.compile(
@@ -234,6 +235,8 @@ def judgement(ex, pattern, rx, sent):
     for trig in f._triggers(ex, pattern, rx, sent):
         speakers = f._left(ex, sent, trig.start(), dom, ("Person",), limit=24, nearest=True,
                            skip_after=("接受", "对", "向", "据"))
+        if not speakers:
+            speakers = pronoun_speaker(sent, trig.start())
         if not speakers or speakers[-1].cls not in ("Person", "Company", "Organization", "GovernmentBody"):
             continue
         spoken = (trig.end(), sent.end)

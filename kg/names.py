@@ -36,7 +36,8 @@ _BAD_TAGS = frozenset("vdpcurmqafyezo")
 _INDUSTRY = frozenset("科技 人工智能 智能 信息 网络 技术 数据 软件 电子 基础 研究 计算 投资 金融 咨询 创新".split())
 _MEASURE_BEFORE = frozenset("这那一两每各该此几某")
 _DESCRIPTORS = ("智库", "初创公司", "初创企业", "新创", "知名", "著名", "老牌", "头部", "顶尖")
-_FUNCTION_CHARS = frozenset("的了在和与及是为被由对从向将把等也都又还并而但就已说称表指和跟同之其这那该")
+_ABBREV = re.compile(r"\s*[(（][A-Z][A-Za-z0-9&\-]{1,9}[)）]")
+_FUNCTION_CHARS = frozenset("的了在和与及是为于被由对从向将把等也都又还并而但就已说称表指和跟同之其这那该")
 
 
 _QUANTIFIED = re.compile(r"[这那另每各某数几多两一二三四五六七八九十首此该][一二三两几数多]?[家间个所座名位]")
@@ -86,6 +87,7 @@ class NameFinder:
         tl = "".join(sorted(lex.translit)) or "阿"
         self._title_re = _alternation(lex.titles)
         self._speech_re = _alternation(lex.speech_verbs)
+        self._post_re = _alternation(lex.cues.get("after:Person", ()))
         self._translit_re = re.compile(
             rf"[{re.escape(tl)}]{{1,6}}(?:[{_DOTS}\-][{re.escape(tl)}]{{1,8}})+")
 
@@ -119,6 +121,12 @@ class NameFinder:
             if name and not _overlaps(*name, taken):
                 out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
                                    "names/speech", 0.7))
+        for t in self._post_re.finditer(text) if self._post_re else ():
+            i = ends.get(t.start())      # 陈立群院士, 李明教授: a name before a title that follows names
+            name = self._name_ending(text, words, i) if i is not None else None
+            if name and not _overlaps(*name, taken):
+                out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
+                                   "names/post-title", 0.7))
         for m in _GLOSS.finditer(text):
             # 行政总裁阿里(Ari Emanuel): a title before and a person's name in
             # brackets after make a known name a person here
@@ -172,6 +180,8 @@ class NameFinder:
                 return s, e2            # 张宇|韬 → 张宇韬
         if self._is_chinese_name(w) or self._is_translit(w):
             return s, e
+        if len(w) >= 3 and w[-1] in _FUNCTION_CHARS and self._is_chinese_name(w[:-1]):
+            return s, e - 1             # 李明于|2019年: a particle glued to the name
         if j + 1 < len(words):
             s2, e2 = words[j + 1]
             both = text[s:e2]
@@ -228,6 +238,7 @@ class NameFinder:
             legal = "有限" in suffix or "股份" in suffix
             max_tokens = 8 if legal else 3
             j, start = i, s
+            abbreviated = bool(_ABBREV.match(text, e))   # 知识工程实验室（KEG）: named by its initials
             if suffix != w:
                 start = s        # the token holds the name: 商务部, 俱乐部
             while j > 0 and i - j < max_tokens:
@@ -239,7 +250,8 @@ class NameFinder:
                     break
                 if pw in self.lex.org_suffixes and (not legal or _strong(pw)):
                     break           # …科技有限公司 walks over 科技, not over 大学
-                if _HAN.match(pw) and (tags.get(pw, "n")[:1] in _BAD_TAGS or _not_in_names(pw, tags)):
+                if _HAN.match(pw) and ((tags.get(pw, "n")[:1] in _BAD_TAGS and not abbreviated)
+                                       or _not_in_names(pw, tags)):
                     break
                 j, start = j - 1, ps
             while True:     # 欧洲智库布鲁盖尔研究所: a descriptor is not part of the name
@@ -256,7 +268,7 @@ class NameFinder:
             if any(m.start == start and m.end == start + len(core) and m.cls in ("Country", "City", "Place")
                    for m in taken) and not legal:
                 continue            # 中国公司, 美国大学: a place and a generic noun
-            if not legal and not _proper(text[words[i - 1][0]:words[i - 1][1]] if start < s else w[:-len(suffix)], tags):
+            if not legal and not abbreviated and not _proper(text[words[i - 1][0]:words[i - 1][1]] if start < s else w[:-len(suffix)], tags):
                 continue
             cls = self.lex.org_suffixes.get(suffix, "GovernmentBody")
             out.append(Mention(start, e, name, cls, "", "names/suffix", 0.7))

@@ -44,6 +44,8 @@ class RelationExtractor:
         self.coordination = re.compile(
             r"^\s*(?:" + "|".join(re.escape(w) for w in cue.get("coordination", ("、",)))
             + r")\s*(?:[\u4e00-\u9fff]{0,8}(?:模型|大模型|芯片|应用|产品|平台|公司))?\s*$")
+        partner = _alt(cue.get("partner", ()))
+        self.partner = re.compile(r"\s*(?:" + partner.pattern + r")\s*") if partner else None
         self.barrier = _alt(cue.get("object_barrier", ("，",)))
         self.pronouns: list[tuple[re.Pattern, frozenset[str]]] = []
         for kind, words in sorted(cue.items()):
@@ -52,6 +54,8 @@ class RelationExtractor:
                 classes = frozenset() if cls == "any" else frozenset({cls})
                 self.pronouns.append((_alt(words), classes))
         self.titles = lexicon.titles
+        corporate = _alt(t for t, kind in lexicon.titles.items() if kind == "corporate")
+        self.corporate_title = re.compile("(?:" + corporate.pattern + r")\s*$") if corporate else None
         ends = sorted(cue.get("role_ending", ()), key=len, reverse=True)
         self.role_ending = re.compile("(?:" + "|".join(map(re.escape, ends)) + ")$") if ends else None
         self.sentiment = {k: _alt(cue.get(k, ())) for k in ("positive", "negative") if cue.get(k)}

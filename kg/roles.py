@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.model import Mention
+from kg.references import last_named, numbered
 
 _CLAUSE = re.compile(r"[，,；;：:]")
 
@@ -70,6 +71,9 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
     has none and opens with 其/它, the subject of the sentence before."""
     cands = [m for m in sent.mentions if m.end <= pos]
     clause = _clause_start(sent, pos)
+    several = numbered(sent, clause, pos)          # 这两款模型，均对标…
+    if several and not any(m.start >= several[1] for m in cands):
+        return last_named(lambda m: _fits_or_typed(ex, m, allowed, prefer), sent, cands, several[0])
     in_clause = [m for m in cands if m.start >= clause and pos - m.end <= limit]
     if nearest:
         for m in in_clause[::-1]:
@@ -81,10 +85,10 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
     starts = [sent.start] + [x.end() for x in _CLAUSE.finditer(sent.text, sent.start, clause)]
     for a, b in zip(starts[::-1][1:], starts[::-1]):
         pools.append([m for m in cands if a <= m.start < b])
-    for pool in pools:
+    for n, pool in enumerate(pools):
         for m in pool:
-            if _preceded(sent, m, skip_after) or (_preceded(sent, m, ("了",)) and pos - m.end > 5):
-                continue
+            if _preceded(sent, m, skip_after) or (_preceded(sent, m, ("了",)) and (pos - m.end > 5 or n)):
+                continue              # …超过了X，表现仅次于Y: X is an earlier clause's object
             if _REPORTING.match(sent.text, m.end):
                 continue              # a source (TechCrunch 报道，…) is no subject
             t = _fits_or_typed(ex, m, allowed, prefer)
@@ -99,7 +103,8 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
             return _expand_right(ex, sent, [x for x in cands if x.start > m.start], t, allowed, prefer)
     lead = sent.text[clause:pos].lstrip()
     if (lead.startswith(("其", "它", "他", "她", "该公司", "该模型"))
-            or re.match(r"\s*(?:其|它|他|她|该公司|该模型)", sent.text[sent.start:sent.end])):
+            or re.match(r"\s*(?:其|它|他|她|该公司|该模型)", sent.text[sent.start:sent.end])
+            or any(sent.text.startswith(("其", "它", "该公司", "该模型", "这是", "这款", "该款"), a) for a in starts)):
         for earlier in reversed(sent.previous):
             for m in earlier:
                 t = _fits_or_typed(ex, m, allowed, prefer)
@@ -139,7 +144,7 @@ def _expand_left(ex, sent, cands, m, t, allowed, prefer):
         between = sent.text[prev.end:group[0].start]
         if between == "":                  # 华为小艺: the owner before its product
             continue
-        if not ex.coordination.match(between):
+        if not ex.coordination.match(between) and not (ex.partner and ex.partner.fullmatch(between)):
             break
         tp = _fits_or_typed(ex, prev, allowed, prefer)
         if tp is None:
@@ -158,8 +163,9 @@ def _expand_right(ex, sent, after, t, allowed, prefer):
         if between == "" and tn is not None:
             group[-1] = tn
             continue
-        if not ex.coordination.match(between) or tn is None:
-            break
+        if not (ex.coordination.match(between) or (ex.partner and ex.partner.fullmatch(between))) \
+                or tn is None:
+            break               # A携手B推出…: partners act together
         group.append(tn)
     return group
 

@@ -1,0 +1,181 @@
+"""More relation mechanisms, one table each: the sentence and the exact set
+of (subject, predicate, object) mention texts it must yield, with cases
+that must yield nothing (hedges, negation, plural or missing references).
+
+Every sentence here was written for these tests; the companies, people
+and models in them are invented."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from kg.corpus import Document, title_of
+from kg.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def facts(extractor: Extractor, text: str, *predicates: str) -> set[tuple[str, str, str]]:
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    ex = extractor.extract(Document(sha[:16], sha, title_of(text), text, ("news.txt",)))
+    return {(f.subject.text, f.predicate, f.object.text) for f in ex.facts
+            if not predicates or f.predicate in predicates}
+
+
+F = set  # readability: F(...) is an expected fact set
+
+
+# 他/她 before a speech verb: the person named just before
+PRONOUN_SPEAKER = [
+    ("星海智能首席科学家陈立群院士受邀座谈。但他也指出一个根本问题：Zeta-7B仍然会一本正经地胡说八道。",
+     F({("陈立群", "criticized", "Zeta-7B")})),
+    ("首席科学家陈立群对此评价很高。他认为，Zeta-7B令人印象深刻。",
+     F({("陈立群", "praised", "Zeta-7B")})),
+    # plural, negated or hedged: nothing
+    ("首席科学家陈立群对此评价很高。他们认为，Zeta-7B令人印象深刻。", F()),
+    ("首席科学家陈立群对此评价很高。他并不认为Zeta-7B令人印象深刻。", F()),
+    ("首席科学家陈立群对此评价很高。他认为，Zeta-7B不会构成威胁。", F()),
+    # no person before: nothing
+    ("Zeta-7B上线了。他认为，Zeta-7B令人印象深刻。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", PRONOUN_SPEAKER)
+def test_pronoun_speaker(extractor, text, expected):
+    assert facts(extractor, text, "praised", "criticized") == expected
+
+
+# X由[description TITLE] P[院士]创立; 这个实验室由…: the nearest name ending in the noun
+FOUNDED_BY = [
+    ("星河智算公司由李明教授创办。", F({("李明", "founded", "星河智算公司")})),
+    ("星河智算公司由前谷歌工程师李明于2019年创办。", F({("李明", "founded", "星河智算公司")})),
+    ("北辰大学有一个上海人工智能实验室。这个实验室由人工智能奠基人陈立群院士创立。",
+     F({("陈立群", "founded", "上海人工智能实验室")})),
+    # planned, denied, only a manager, or a clause about the founding: nothing
+    ("星河智算公司计划由李明教授创办。", F()),
+    ("星河智算公司由李明教授创办的说法并不属实。", F()),
+    ("星河智算公司由李明教授负责运营。", F()),
+    ("星河智算公司并非由李明教授创办。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUNDED_BY)
+def test_founded_by(extractor, text, expected):
+    assert facts(extractor, text, "founded") == expected
+
+
+def mentions(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    ex = extractor.extract(Document(sha[:16], sha, title_of(text), text, ("news.txt",)))
+    return {(m.text, m.cls) for m in ex.mentions}
+
+
+# names: a person before a title that follows names (院士, 教授); a particle
+# glued to a name by the segmenter; an organisation named by its initials
+NAMES = [
+    ("这一观点得到了陈立群院士的支持。", ("陈立群", "Person"), True),
+    ("会上，李明教授发表了演讲。", ("李明", "Person"), True),
+    ("前谷歌工程师李明于2019年离职。", ("李明", "Person"), True),
+    ("前谷歌工程师李明于2019年离职。", ("李明于", "Person"), False),
+    ("他曾在星海大学的知识工程实验室（KEG）工作。", ("知识工程实验室", "Organization"), True),
+    ("他曾在星海大学的知识工程实验室工作。", ("知识工程实验室", "Organization"), False),
+]
+
+
+@pytest.mark.parametrize("text, mention, present", NAMES)
+def test_names(extractor, text, mention, present):
+    assert (mention in mentions(extractor, text)) is present
+
+
+# comparisons: more verdict words, the topic of a sentence standing behind
+# 其/这是 in a later clause, an earlier clause's object is not the subject
+COMPARED_MORE = [
+    ("Zeta-7B的性能与Orion-5互有胜负。", F({("Zeta-7B", "comparedTo", "Orion-5")})),
+    ("Zeta-7B与Orion-5难分高下。", F({("Zeta-7B", "comparedTo", "Orion-5")})),
+    ("星海公司将Zeta-7B开源。评估报告显示，这是唯一进入评测的国产模型，性能与Orion-5互有胜负。",
+     F({("Zeta-7B", "comparedTo", "Orion-5")})),
+    ("Zeta-7B在测试中斩获第一。在另一个榜单上，其准确率达到96.11%，几乎与Orion-5（96.29%）不分伯仲。",
+     F({("Zeta-7B", "comparedTo", "Orion-5")})),
+    ("Zeta-7B在测试中斩获第一，甚至超过了Nova-3，表现仅次于Orion-5。",
+     F({("Zeta-7B", "outperforms", "Nova-3"), ("Orion-5", "outperforms", "Zeta-7B")})),
+    # no model before: nothing
+    ("评估报告显示，这是唯一进入评测的国产模型，性能与Orion-5互有胜负。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMPARED_MORE)
+def test_compared_more(extractor, text, expected):
+    assert facts(extractor, text, "comparedTo", "outperforms") == expected
+
+
+# 这两款模型 / 这三家公司: the last names before, as many as the numeral says
+NUMBERED_REFERENCE = [
+    ("星海公司发布了Zeta-7B，北辰公司也推出了Nova-3新模型，这两款推理模型均全面对标Orion-5。",
+     F({("Zeta-7B", "comparedTo", "Orion-5"), ("Nova-3", "comparedTo", "Orion-5")})),
+    ("星海公司发布了Zeta-7B。北辰公司也推出了Nova-3，这两款模型，均对标Orion-5。",
+     F({("Zeta-7B", "comparedTo", "Orion-5"), ("Nova-3", "comparedTo", "Orion-5")})),
+    # only one model named before, or a 前者 that picks one: nothing from the numeral
+    ("星海公司发布了Zeta-7B，这两款模型均对标Orion-5。", F()),
+    ("星海公司发布了Zeta-7B，北辰公司也推出了Nova-3，这两款模型，前者对标Orion-5。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", NUMBERED_REFERENCE)
+def test_numbered_reference(extractor, text, expected):
+    assert facts(extractor, text, "comparedTo") == expected
+
+
+# A携手/联手/联合B …: the partners share the subject's role
+PARTNERS = [
+    ("星海公司携手小米、OPPO推出了Zeta-7B。", F({
+        ("星海公司", "released", "Zeta-7B"), ("小米", "released", "Zeta-7B"), ("OPPO", "released", "Zeta-7B")})),
+    ("星海公司联合小米发布了Zeta-7B。", F({("星海公司", "released", "Zeta-7B"), ("小米", "released", "Zeta-7B")})),
+    ("星海公司计划携手小米发布Zeta-7B。", F()),
+    ("星海公司携手小米计划发布Zeta-7B。", F()),
+    ("星海公司携手小米并未发布Zeta-7B。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTNERS)
+def test_partners(extractor, text, expected):
+    assert facts(extractor, text, "released") == expected
+
+
+# X落地/应用于/部署到 Y: Y integrated X
+APPLIED_TO = [
+    ("星海公司发布了Zeta-7B。其技术已落地OPPO、荣耀等旗舰机型。",
+     F({("OPPO", "integrated", "Zeta-7B"), ("荣耀", "integrated", "Zeta-7B")})),
+    ("Zeta-7B已应用于小米和OPPO的手机。", F({("小米", "integrated", "Zeta-7B"), ("OPPO", "integrated", "Zeta-7B")})),
+    ("Zeta-7B尚未落地小米手机。", F()),
+    ("Zeta-7B有望落地小米手机。", F()),
+    ("Zeta-7B计划在年底部署到小米的云平台。", F()),
+    ("Zeta-7B落地的场景很多。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", APPLIED_TO)
+def test_applied_to(extractor, text, expected):
+    assert facts(extractor, text, "integrated") == expected
+
+
+# a corporate title with no organisation before it: the one organisation
+# the sentence names before the title
+BARE_TITLE = [
+    ("王海峰正式加入星海公司担任董事长，与CEO陈立群、首席科学家李明形成了核心班底。", F({
+        ("王海峰", "affiliatedWith", "星海公司"), ("陈立群", "affiliatedWith", "星海公司"),
+        ("李明", "affiliatedWith", "星海公司")})),
+    # two organisations: which one is unclear; a name owns the title right before it
+    ("星海公司和北辰公司都很强，CEO陈立群表示。", F()),
+    ("就在星海公司宣布收购的前一天，Zeta助手创始人陈立群接受了采访。", F()),
+    ("CEO陈立群表示，星海公司的模型很强。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_TITLE)
+def test_bare_title(extractor, text, expected):
+    assert facts(extractor, text, "affiliatedWith") == expected
