@@ -298,3 +298,11 @@ def test_short_shapes_are_models_only_in_a_model_context(extractor, text, short,
 def test_a_short_name_the_document_writes_after_a_model_name_is_that_model(extractor):
     found = mentions(extractor, "腾讯发布了Aurora-Z9。两周后，Z9的下载量大增。")
     assert "Z9" in found and found["Z9"].cls == "AIModel", sorted(found)
+
+
+def test_the_part_of_speech_table_is_jiebas_own():
+    import jieba.posseg
+
+    from kg.names import _pos_table
+
+    assert _pos_table() == jieba.posseg.dt.word_tag_tab
