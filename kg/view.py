@@ -25,14 +25,14 @@ from pathlib import Path
 
 import rdflib
 from rdflib import RDF, RDFS, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.errors import InputError
 from kg.resources import data_path
 from kg.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RELATIONS
 
 __all__ = ["Style", "ViewData", "ViewSummary", "collect", "layout", "load_styles",
-           "render_html", "write_html"]
+           "render_html", "unread", "write_html"]
 
 SHAPES = ("dot", "square", "diamond", "star", "triangle", "triangleDown", "hexagon")
 LINES = ("solid", "dashed")
@@ -251,6 +251,16 @@ def _render(graph: rdflib.Graph) -> tuple[str, ViewData]:
 def render_html(graph: rdflib.Graph) -> str:
     """The whole page as a string (deterministic for a given graph)."""
     return _render(graph)[0]
+
+
+def unread(predicate) -> bool:
+    """Properties the page never shows (offsets, extractor names, hashes,
+    titles): a caller holding the triples may leave them out of the graph
+    it passes to :func:`render_html` and get the same page."""
+    return predicate in _UNREAD
+
+
+_UNREAD = frozenset({KG.charStart, KG.charEnd, KG.extractedBy, KG.sha256, DCTERMS.title})
 
 
 def write_html(graph: rdflib.Graph, path: Path | str) -> ViewSummary:

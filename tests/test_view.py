@@ -157,6 +157,17 @@ def test_render_is_byte_identical(graph, page):
     assert render_html(load_graph(FIXTURE)) == page
 
 
+def test_the_page_reads_nothing_that_unread_leaves_out(graph, page):
+    from kg.view import unread
+
+    lean = Graph()
+    for t in graph:
+        if not unread(t[1]):
+            lean.add(t)
+    assert len(lean) < len(graph)
+    assert render_html(lean) == page
+
+
 def test_600_nodes_are_laid_out_without_physics():
     page = render_html(synthetic_graph(600, 900))
     nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page).group(1))
