@@ -29,7 +29,7 @@ import types
 import typing
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from kg.corpus import Document
 from kg.model import DocumentInfo, Extraction
@@ -98,39 +98,47 @@ def encode_extraction(extraction: Extraction) -> dict[str, Any]:
 
 def decode_extraction(data: dict[str, Any]) -> Extraction:
     """The inverse of :func:`encode_extraction`: equal to the original."""
-    return _decode(Extraction, data)
+    return _decoder(Extraction)(data)
+
+
+def _identity(value):
+    return value
 
 
 @functools.lru_cache(maxsize=None)
-def _hints(cls) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _decode(tp, value):
-    if value is None:
-        return None
+def _decoder(tp) -> Callable[[Any], Any]:
+    """A function that decodes JSON data of type ``tp``; made once per type
+    from its annotations, so decoding a big cache does no type inspection."""
     if dataclasses.is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{f.name: _decode(hints[f.name], value[f.name])
-                     for f in dataclasses.fields(tp) if f.name in value})
-    origin = typing.get_origin(tp)
+        hints = typing.get_type_hints(tp)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(tp)]
+
+        def dataclass_(value):
+            return tp(**{name: dec(value[name]) for name, dec in fields if name in value})
+        return _optional(dataclass_)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return _optional(lambda value: tuple(map(item, value)))
     if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value))
+        items = [_decoder(a) for a in args]
+        return _optional(lambda value: tuple(dec(v) for dec, v in zip(items, value)))
     if origin is list:
-        (arg,) = typing.get_args(tp)
-        return [_decode(arg, v) for v in value]
+        item = _decoder(args[0])
+        return _optional(lambda value: list(map(item, value)))
     if origin is dict:
-        _, arg = typing.get_args(tp)
-        return {k: _decode(arg, v) for k, v in value.items()}
+        item = _decoder(args[1])
+        return _optional(lambda value: {k: item(v) for k, v in value.items()})
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _decode(options[0], value) if len(options) == 1 else value
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+        options = [a for a in args if a is not type(None)]
+        return _decoder(options[0]) if len(options) == 1 else _identity
+    if tp is float:
+        return _optional(lambda value: float(value) if isinstance(value, int) else value)
+    return _identity
+
+
+def _optional(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else decode(value)
 
 
 def document_info(document: Document) -> DocumentInfo:
