@@ -4,26 +4,13 @@ and a non-zero exit code."""
 
 from __future__ import annotations
 
-import functools
 import logging
 from pathlib import Path
 
 import click
 
-from kg.errors import KGError
-
-
-def _domain_errors(func):
-    """Turn library errors into ``click.ClickException`` (one line, exit 1)."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except KGError as exc:
-            raise click.ClickException(str(exc)) from exc
-
-    return wrapper
+from kg.cli_common import domain_errors, jobs_option, progress_bar
+from kg.cli_scale import extract, merge, push
 
 
 @click.group()
@@ -54,7 +41,7 @@ def cli(verbose: int) -> None:
 @click.option("--no-cache", is_flag=True,
               help="Extract every document again and keep no cache (by default each document's "
                    "extraction is kept in OUT/.kg-cache and reused while text and pipeline match).")
-@_domain_errors
+@domain_errors
 def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache):
     """Build the knowledge graph from Chinese news files.
 
@@ -68,23 +55,13 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
     paths = [Path(p) for p in paths] or [Path("seeds")]
     click.echo(f"model: {model}" + (" (spaCy Chinese + jieba, offline)" if model == "blank:zh" else ""),
                err=True)
-    bar = None
-
-    def progress(i, n):
-        nonlocal bar
-        if n >= 20:
-            if bar is None:
-                bar = click.progressbar(length=n, label="extracting", file=click.get_text_stream("stderr"))
-                bar.__enter__()
-            bar.update(1)
-
+    progress, close = progress_bar("extracting")
     try:
         result = run_build(paths, out_dir, model, min_confidence=min_confidence, strict=strict,
-                           html=not no_html, progress=progress, jobs=_jobs(jobs),
+                           html=not no_html, progress=progress, jobs=jobs_option(jobs),
                            cache=not no_cache)
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        close()
     for line in result.skipped:
         click.echo(f"skipped: {line}", err=True)
     if not result.documents:
@@ -100,139 +77,6 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
                + f" in {result.seconds:.1f} s")
     if result.skipped:
         raise click.ClickException(f"{len(result.skipped)} file(s) skipped; see the lines above")
-
-
-
-def _jobs(jobs: int) -> int:
-    """--jobs 0 → one worker per CPU."""
-    if jobs:
-        return jobs
-    from kg.parallel import available_cpus
-
-    return available_cpus()
-
-
-def _progress_bar(label: str):
-    """A progress callback drawing a bar on stderr (for 20 or more items) and its closer."""
-    state = {}
-
-    def progress(i, n):
-        if n >= 20:
-            if "bar" not in state:
-                state["bar"] = click.progressbar(length=n, label=label,
-                                                 file=click.get_text_stream("stderr"))
-                state["bar"].__enter__()
-            state["bar"].update(1)
-
-    def close():
-        if "bar" in state:
-            state["bar"].__exit__(None, None, None)
-
-    return progress, close
-
-
-# --- extract / merge (kg.mapreduce) -------------------------------------------
-
-
-@cli.command("extract")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder for one <doc_id>.nq and one <doc_id>.json per document.")
-@click.option("--model", default="blank:zh", show_default=True,
-              help="spaCy pipeline, as for `kg build`.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Extract in N worker processes (0: one per CPU).")
-@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
-@click.option("--force", is_flag=True,
-              help="Extract again even documents whose files are already in --out.")
-@_domain_errors
-def extract(paths, out_dir, model, jobs, strict, force):
-    """Extract documents into one file pair per document (the map step).
-
-    For each document writes OUT/<doc_id>.nq — N-Quads, one named graph (the
-    document's IRI) with the document, the entities it names and its facts
-    with evidence — and OUT/<doc_id>.json, the extraction `kg merge` reads.
-    Run it on slices of a corpus on any number of machines (a shell loop,
-    GNU parallel, Spark, Ray), then `kg merge` the folders into one graph.
-    Documents already extracted by the same pipeline version are skipped.
-
-    \\b
-    Example:
-      kg extract part-1/ --out extracted/ && kg extract part-2/ --out extracted/
-      kg merge extracted/ --out output/
-    """
-    from kg.mapreduce import extract_to_folder
-
-    progress, close = _progress_bar("extracting")
-    try:
-        result = extract_to_folder([Path(p) for p in paths], out_dir, model, jobs=_jobs(jobs),
-                                   strict=strict, force=force, progress=progress)
-    finally:
-        close()
-    for line in result.skipped:
-        click.echo(f"skipped: {line}", err=True)
-    click.echo(f"documents: {result.documents} ({result.extracted} extracted, "
-               f"{result.unchanged} already in {out_dir})")
-    click.echo(f"wrote {result.extracted} .nq/.json pair(s) to {out_dir} in {result.seconds:.1f} s")
-    if result.skipped:
-        raise click.ClickException(f"{len(result.skipped)} file(s) skipped; see the lines above")
-
-
-@cli.command("merge")
-@click.argument("folders", nargs=-1, required=True,
-                type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Folder for graph.ttl and graph.html.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Leave out facts whose evidence is less confident than this.")
-@click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
-@_domain_errors
-def merge(folders, out_dir, min_confidence, no_html):
-    """Merge the output of `kg extract` into one graph (the reduce step).
-
-    Reads every <doc_id>.json under FOLDERS, resolves entities across all
-    documents and writes graph.ttl and graph.html: the same files `kg build`
-    writes for the same documents.
-    """
-    from kg.mapreduce import merge_folders
-
-    result = merge_folders(folders, out_dir, min_confidence=min_confidence, html=not no_html)
-    ents = ", ".join(f"{c} {n}" for c, n in sorted(result.entities.items()))
-    click.echo(f"documents: {result.documents}")
-    click.echo(f"entities: {sum(result.entities.values())} ({ents})")
-    click.echo(f"relations: {sum(result.relations.values())}")
-    click.echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
-               + f" in {result.seconds:.1f} s")
-
-
-# --- push (kg.endpoint) -------------------------------------------------------
-
-
-@cli.command("push")
-@click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=Path),
-                default=Path("output/graph.ttl"))
-@click.option("--endpoint", required=True, metavar="URL",
-              help="The server's SPARQL Graph Store Protocol URL, e.g. http://localhost:7878/store "
-                   "(Oxigraph), http://localhost:3030/DATASET/data (Fuseki), "
-                   "http://localhost:8890/sparql-graph-crud (Virtuoso).")
-@click.option("--graph", "graph_iri", metavar="IRI",
-              help="Load into this named graph (default: the default graph).")
-@click.option("--append", is_flag=True,
-              help="Add to the graph (HTTP POST) instead of replacing it (HTTP PUT).")
-@_domain_errors
-def push(graph_file, endpoint, graph_iri, append):
-    """Load a graph file (default: output/graph.ttl) into a SPARQL server.
-
-    Uses the SPARQL 1.1 Graph Store HTTP Protocol, so any server that speaks
-    it works: Oxigraph, Apache Jena Fuseki, Virtuoso, managed stores. Query
-    it afterwards with `kg query NAME --endpoint QUERY_URL`.
-    """
-    from kg.endpoint import push as push_file
-
-    result = push_file(graph_file, endpoint, graph_iri, append=append)
-    target = f"graph <{graph_iri}>" if graph_iri else "the default graph"
-    click.echo(f"{'added' if append else 'loaded'} {graph_file} ({result.bytes:,} bytes) into "
-               f"{target} at {endpoint} (HTTP {result.status})")
 
 
 # --- eval (kg.eval) ---------------------------------------------------------
@@ -273,7 +117,7 @@ def _load_graph(path: Path):
 @click.option("--json", "as_json", is_flag=True, help="Print every figure and list as JSON.")
 @click.option("--show", type=click.IntRange(min=0), default=20, show_default=True,
               help="Rows per list in the text report; 0: only the summary and the per-predicate table.")
-@_domain_errors
+@domain_errors
 def eval_(gold_dir, graph_file, docs, as_json, show):
     """Score a graph against gold annotations.
 
@@ -342,7 +186,7 @@ def _query_source(path: Path) -> str:
 @click.option("--store", type=click.Choice(["oxigraph", "memory"]), default=None,
               help="Where to load --graph: oxigraph (default when oxrdflib is installed; fast, "
                    "little memory) or memory (rdflib's own store).")
-@_domain_errors
+@domain_errors
 def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_graph, store):
     """Run a read-only SPARQL query on the graph and print the answer.
 
@@ -395,7 +239,7 @@ def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_gr
               help="Where to write the page; default: beside the graph, as .html "
                    "(output/graph.html).")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the web browser.")
-@_domain_errors
+@domain_errors
 def view(graph_file, out_file, open_page):
     """Draw the graph as one interactive HTML page that works offline.
 
@@ -413,3 +257,7 @@ def view(graph_file, out_file, open_page):
     click.echo(f"wrote {summary.path} ({summary.nodes} nodes, {summary.edges} edges)")
     if open_page:
         click.launch(str(summary.path))
+
+
+for _command in (extract, merge, push):
+    cli.add_command(_command)
