@@ -1,4 +1,4 @@
-"""The ``kg`` command line. The only module that prints or exits: library
+"""The ``kg`` command line (with :mod:`kg.cli_scale`): the only code that prints or exits: library
 code raises :class:`kg.errors.KGError`, turned here into one ``Error:`` line
 and a non-zero exit code."""
 
