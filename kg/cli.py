@@ -1,6 +1,6 @@
-"""The ``kg`` command line (with :mod:`kg.cli_scale`): the only code that prints or exits: library
-code raises :class:`kg.errors.KGError`, turned here into one ``Error:`` line
-and a non-zero exit code."""
+"""The ``kg`` command line, with :mod:`kg.cli_scale`: the only code that
+prints or exits. Library code raises :class:`kg.errors.KGError`, turned
+here into one ``Error:`` line and a non-zero exit code."""
 
 from __future__ import annotations
 
