@@ -179,3 +179,23 @@ BARE_TITLE = [
 @pytest.mark.parametrize("text, expected", BARE_TITLE)
 def test_bare_title(extractor, text, expected):
     assert facts(extractor, text, "affiliatedWith") == expected
+
+
+# ORG TITLE PERSON: a hedge or a preposition between the organisation and
+# the title leaves them apart; a person belongs to a country only through
+# a political office, never through a field or a profession
+ORG_TITLE_PERSON = [
+    ("星海公司CEO陈立群表示欢迎。", F({("陈立群", "affiliatedWith", "星海公司")})),
+    ("北辰大学法律和AI系监管教授陈立群表示欢迎。", F({("陈立群", "affiliatedWith", "北辰大学")})),
+    ("星海公司可能会与CEO陈立群续约。", F()),
+    ("星海公司或将聘请前CEO陈立群。", F()),
+    ("星海公司起诉前CEO陈立群。", F()),
+    ("中国人工智能奠基人陈立群院士出席了会议。", F()),
+    ("瑞典经济学家陈立群指出，欧盟监管过严。", F()),
+    ("瑞典首相陈立群出席了会议。", F({("陈立群", "affiliatedWith", "瑞典")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", ORG_TITLE_PERSON)
+def test_org_title_person_limits(extractor, text, expected):
+    assert facts(extractor, text, "affiliatedWith") == expected
