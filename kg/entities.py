@@ -17,6 +17,7 @@ from kg.gazetteer import Gazetteer, fold_name
 from kg.lexicon import Lexicon
 from kg.model import Mention
 from kg.names import NameFinder
+from kg.orgs import WeakOrgs
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
 _SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
@@ -30,6 +31,7 @@ class Recogniser:
         self.lex = lexicon
         self.gazetteer = Gazetteer(lexicon.entries.values(), lexicon.not_entities)
         self.names = NameFinder(lexicon)
+        self.weak_orgs = WeakOrgs(lexicon)
         self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
         self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
@@ -116,6 +118,7 @@ class Recogniser:
         found += self.names.people(text, words, candidates)
         found += self.names.organisations(text, words, candidates)
         found += self.names.products(text, words, candidates)
+        found += self.weak_orgs.find(text, words, select(found))
         people = select(found)
         found += self.names.before_titles(text, words, people)
         found += [m for m in statistical]
