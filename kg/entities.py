@@ -118,7 +118,7 @@ class Recogniser:
         found += self.names.people(text, words, candidates)
         found += self.names.organisations(text, words, candidates)
         found += self.names.products(text, words, candidates)
-        found += self.weak_orgs.find(text, words, select(found))
+        found += self.weak_orgs.find(text, words, lambda: select(found))
         people = select(found)
         found += self.names.before_titles(text, words, people)
         found += [m for m in statistical]

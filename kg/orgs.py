@@ -30,11 +30,13 @@ class WeakOrgs:
         self.before = tuple(lex.cues.get("before:Company", ()))
         self.market = tuple(lex.cues.get("company_clause_after", ()))
 
-    def find(self, text: str, words: list[tuple[int, int]], taken: list[Mention]) -> list[Mention]:
+    def find(self, text: str, words: list[tuple[int, int]], taken) -> list[Mention]:
         """Two rounds: a list of two unknown names (北辰资本、星海创投和…)
-        types the first from the second."""
-        if not self.endings:
-            return []
+        types the first from the second. ``taken``: the mentions found so
+        far, or a function that gives them (called only when needed)."""
+        if not self.endings or not any(text.endswith(self.endings, s, e) for s, e in words):
+            return []                   # the cheap guard: no word with such an ending
+        taken = taken() if callable(taken) else taken
         out = self._find(text, words, taken)
         return out + self._find(text, words, taken + out) if out else out
 
@@ -42,10 +44,10 @@ class WeakOrgs:
         out = []
         tags = _pos_table()
         for i, (s, e) in enumerate(words):
-            w = text[s:e]
-            ending = next((x for x in self.endings if w.endswith(x)), None)
-            if ending is None:
+            if not text.endswith(self.endings, s, e):
                 continue
+            w = text[s:e]
+            ending = next(x for x in self.endings if w.endswith(x))
             start = s
             if w == ending:             # 每日|互动: the name is the word before
                 if i == 0 or words[i - 1][1] != s:
