@@ -24,12 +24,14 @@ _RELATIVE = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 _RELEASE = re.compile(r"发布|推出|上线|开源|问世|亮相|面世|首发")
 _PARAMS = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|[BbTtMm])(?![A-Za-z])\s*(?:个|的)?\s*(?:总)?(?:参数|激活参数)")
 _PARAMS_AFTER = re.compile(r"(?:激活)?参数(?:量|规模)?\s*(?:仅为|仅|为|达到|达|是|约|高达|只有)?\s*(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|[BbTtMm])(?![A-Za-z])")
+_PARAMS_SIZE = re.compile(r"(?<![\dA-Za-z.])(\d+(?:\.\d+)?)\s*([BT])(?![A-Za-z])\s*(?:的)?\s*(?:大小|规模|尺寸|体量|量级)")
 _ACTIVE = re.compile(r"激活|仅使用|只会使用|只使用|每次使用|实际使用|活跃参数")
 _SCALE = {"b": 10**9, "t": 10**12, "m": 10**6, "亿": 10**8, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 _COST = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿|百万|千万)?\s*美元")
 _COST_CUE = re.compile(r"训练成本|训练费用|训练花费|训练开销|成本")
 _FOUND = re.compile(r"创办|创立|成立|创建")
 _FOUNDED_IN = re.compile(r"(?:创办|创立|成立|创建)(?:于|在)\s*((?:19|20)\d{2})\s*年")
+_CLAUSE_CUT = re.compile(r"[，,；;。：:]")
 _MODELISH = frozenset({"AIModel", "Product", "Hardware"})
 
 
@@ -134,7 +136,7 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
                 date = None     # another year stands between: 2022年8月…，并在2021年推出了…
             for target in targets if date else ():
                 out.append(Found(target, "releaseDate", date[2], date[3], (s, e)))
-        for rx in (_PARAMS, _PARAMS_AFTER):
+        for rx in (_PARAMS, _PARAMS_AFTER, _PARAMS_SIZE):
             for m in rx.finditer(text, s, e):
                 left = max(s, *(text.rfind(c, s, m.start()) + 1 for c in "，,；;"))
                 right = min([m.end() + 4] + [i for i in (text.find(c, m.end(), m.end() + 4) for c in "，,；;") if i >= 0])
@@ -163,14 +165,27 @@ def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
         for trig in _FOUND.finditer(text, s, e):
             if _FOUNDED_IN.match(text, trig.start()):
                 continue
-            ys = [(p, y) for p, y in years if para <= p < trig.start()]
+            ys = [(p, y) for p, y in years if para <= p < trig.start()] or _month_year(text, para, trig.start(), years)
             orgs = [m for m in inside if m.cls in ("Company", "Organization")
                     and 0 <= trig.start() - m.end <= 8][-1:]          # X(正式注册)成立
             orgs = orgs or [m for m in inside if m.cls in ("Company", "Organization")
-                            and 0 <= m.start - trig.end() <= 25]      # 创办X
+                            and 0 <= m.start - trig.end() <= 25
+                            and not _CLAUSE_CUT.search(text, trig.end(), m.start)]      # 创办X
             if ys and orgs and not hedged(text[s:trig.start()][-12:]):
                 out.append(Found(orgs[0], "foundedYear", str(ys[-1][1]), "gYear", (s, e)))
     return out
+
+
+_MONTH_ONLY = re.compile(r"(?<![\d年])\d{1,2}\s*月(?:份|初|中旬|上旬|下旬|底|末)?\s*[，,]?")
+
+
+def _month_year(text, para, pos, years, reach=300):
+    """2023年，…爆发。⏎ 2月，X宣布…创办Y: a paragraph that opens with a
+    month and no year is in the year stated last before it (close by)."""
+    if not _MONTH_ONLY.match(text, para) or para - pos > 0:
+        return []
+    before = [(p, y) for p, y in years if para - reach <= p < para]
+    return before[-1:]
 
 
 def _nearest(ms, start, end, limit, left_only=False):

@@ -17,6 +17,7 @@ from kg.gazetteer import Gazetteer, fold_name
 from kg.lexicon import Lexicon
 from kg.model import Mention
 from kg.names import NameFinder
+from kg.orgs import WeakOrgs
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
 _SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
@@ -30,6 +31,7 @@ class Recogniser:
         self.lex = lexicon
         self.gazetteer = Gazetteer(lexicon.entries.values(), lexicon.not_entities)
         self.names = NameFinder(lexicon)
+        self.weak_orgs = WeakOrgs(lexicon)
         self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
         self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
@@ -116,12 +118,30 @@ class Recogniser:
         found += self.names.people(text, words, candidates)
         found += self.names.organisations(text, words, candidates)
         found += self.names.products(text, words, candidates)
+        found += self.weak_orgs.find(text, words, lambda: select(found))
         people = select(found)
         found += self.names.before_titles(text, words, people)
         found += [m for m in statistical]
         found = [self._type_from_context(text, m) if not m.cls else m for m in found]
         mentions = _type_lists(text, _type_glosses(text, select(found)), self._coordination)
-        return self.names.propagate(text, self._short_shapes_in_context(text, mentions))
+        mentions = self.names.propagate(text, self._short_shapes_in_context(text, mentions))
+        return self._products_as_companies(text, mentions)
+
+    def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """新加坡AI新创Manus, Manus创办人肖弘: a listed product the text names
+        as a company (a company noun right before, a founder title right
+        after) is the company in that mention. Its node stays the listed
+        one (the key is kept), so no two nodes arise and nothing merges."""
+        before = self._cue.get("company_noun_before", ())
+        after = self._cue.get("founder_after", ())
+        out = []
+        for m in mentions:
+            if m.cls == "Product" and m.key and (
+                    text[max(0, m.start - 8):m.start].rstrip().endswith(before)
+                    or text[m.end:m.end + 6].lstrip().startswith(after)):
+                m = replace(m, cls="Company", source=m.source + "+company")
+            out.append(m)
+        return out
 
     def _short_shapes_in_context(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A short shape no list knows (R1, K2, but also L2缓存, 银河M9) is a

@@ -42,6 +42,8 @@ def svo(ex, pattern, rx, sent, reverse=False):
         if not objects:
             objects = _right(ex, sent, trig.end(), rng, limit=pattern.get("object_limit", 30),
                              metonymy=pattern.get("metonymy", False))
+        if not objects and pattern.get("described_object"):
+            objects = _described(ex, sent, trig.end(), rng)
         if not objects:         # 发布了性能对标X的新模型——Y: the name after the dash
             dash = re.compile(r"[^，,。；;]{0,40}?(?:——|—|：|:)\s*").match(sent.text, trig.end(), sent.end)
             if dash:
@@ -67,6 +69,23 @@ def svo(ex, pattern, rx, sent, reverse=False):
                     yield o, pred, s, factor * _distance_factor(gap)
                 else:
                     yield s, pred, o, factor * _distance_factor(gap)
+
+
+_DESCRIPTION = re.compile(r"[^，,。；;：:、和与及]{0,12}?(?:公司|企业|新创|新创公司|初创公司|初创企业|创企|独角兽|"
+                         r"创业公司|对手)\s*")
+
+
+def _described(ex, sent, pos, rng):
+    """收购新加坡AI新创Manus: the one name after a description of it (a
+    place may stand inside the description, nothing else)."""
+    for m in sent.mentions:
+        if m.start < pos:
+            continue
+        if m.cls in ("Country", "City", "Place"):
+            continue
+        ok = ex.fits(m.cls, rng) and _DESCRIPTION.fullmatch(sent.text, pos, m.start)
+        return [m] if ok else []
+    return []
 
 
 def svo_reversed(ex, pattern, rx, sent):

@@ -32,7 +32,8 @@ def org_title_person(ex, pattern, rx, sent):
             if len(filler) > 24 or _CLAUSE.search(filler):
                 break
             core = filler.strip(" 、的之")
-            if _title_in(ex, core) is None:
+            title = _title_in(ex, core)
+            if title is None or _hedged_role(ex, core[:len(core) - len(title)]):
                 break
             if q.cls == "Person":
                 if own is not None or not filler.startswith("、"):
@@ -40,9 +41,22 @@ def org_title_person(ex, pattern, rx, sent):
                 own, right = core, q.start
                 continue
             role = own or core
+            if q.cls in _PLACE and ex.titles.get(own and _title_in(ex, own) or title) != "government":
+                right = q.start     # 中国人工智能奠基人X: a country only through a political office
+                continue
             if ex.fits(q.cls, rng) and (not wanted or any(w in role for w in wanted)):
                 yield p, pattern["predicate"], q, 1.0 if own is None else 0.9, role
             right = q.start
+
+
+_NOT_APPOSED = re.compile(r"(?:[与和及跟同向给将把被让对]|起诉|解雇|聘请|邀请)\s*(?:前|现任|新任)?$")
+
+
+def _hedged_role(ex, lead: str) -> bool:
+    """星海公司可能会与CEO X续约: a hedge or a preposition between the
+    organisation and the title (…与CEO, …起诉前CEO) means the title is not
+    its apposition."""
+    return bool(lead) and (ex.hedged(lead) or bool(_NOT_APPOSED.search(lead)))
 
 
 def _title_in(ex, core: str) -> str | None:

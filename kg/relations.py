@@ -147,12 +147,19 @@ def accepts(schema: Schema, predicate: str, subject: Mention, obj: Mention,
             subject_cls: str | None = None, object_cls: str | None = None) -> bool:
     """The ontology's domain and range; a company standing for its model
     (``+metonym``) passes where a model or product is expected."""
-    s_cls = subject_cls or subject.cls
-    o_cls = object_cls or obj.cls
+    s_cls = _as_named(subject, subject_cls or subject.cls)
+    o_cls = _as_named(obj, object_cls or obj.cls)
     if schema.accepts(predicate, s_cls, o_cls):
         return True
     return obj.source.endswith("+metonym") and o_cls == "Company" and \
         schema.accepts(predicate, s_cls, "Product")
+
+
+def _as_named(m: Mention, cls: str) -> str:
+    """A listed product the text names as a company (``+company``: AI新创X,
+    X创始人) is a company in the facts of that mention, whatever class its
+    node has."""
+    return "Company" if cls == "Product" and m.source.endswith("+company") else cls
 
 
 def _alt(words) -> re.Pattern | None:

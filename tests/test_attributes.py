@@ -84,6 +84,12 @@ def test_document_year(text, year):
     ("GLM-4.6的总参数量为3550亿，激活参数为320亿。", {
         ("GLM-4.6", "parameterCount", "355000000000", "integer"),
         ("GLM-4.6", "activeParameterCount", "32000000000", "integer")}),
+    # a size stated as 大小/规模 right after the count
+    ("北辰公司发布了Zeta-GUI模型，端侧模型仅4B大小，可部署到手机。", {
+        ("Zeta-GUI", "parameterCount", "4000000000", "integer")}),
+    ("Zeta-7B的参数达到3T规模。", {("Zeta-7B", "parameterCount", "3000000000000", "integer")}),
+    # bytes, not parameters
+    ("Zeta-GUI的安装包仅4GB大小。", set()),
 ])
 def test_parameter_counts(extractor, text, expected):
     found = attributes(extractor, text, "parameterCount") | attributes(extractor, text, "activeParameterCount")
@@ -110,6 +116,12 @@ def test_training_cost(extractor, text, expected):
     ("智谱成立于2019年。", {("智谱", "foundedYear", "2019", "gYear")}),
     ("星河智算公司成立于2021年。", {("星河智算公司", "foundedYear", "2021", "gYear")}),
     ("2025年，星河智算公司计划成立新的研究院。", set()),
+    # a paragraph opening with a month alone is in the year stated just before it
+    ("2021年，行业迎来热潮。\n\n3月，陈立群宣布出资创办北辰科技有限公司。", {
+        ("北辰科技有限公司", "foundedYear", "2021", "gYear")}),
+    ("2021年，行业迎来热潮。\n\n陈立群后来创办了北辰科技有限公司。", set()),
+    # the organisation founded stands in the trigger's clause
+    ("2021年，陈立群宣布创办新公司，要做中国的北辰公司。", set()),
 ])
 def test_founded_year(extractor, text, expected):
     assert attributes(extractor, text, "foundedYear") == expected

@@ -306,3 +306,29 @@ def test_the_part_of_speech_table_is_jiebas_own():
     from kg.names import _pos_table
 
     assert _pos_table() == jieba.posseg.dt.word_tag_tab
+
+
+# a weak ending (科技, 智能, 互动, 资本, 创投) makes a company only where a
+# company stands: before a company verb or a corporate title, after a
+# company noun, in a list beside a known company, in a market clause
+@pytest.mark.parametrize("text, present, absent", [
+    ("北辰科技发布了Zeta-7B模型。", {"北辰科技"}, set()),
+    ("星河智能已正式推出新产品。", {"星河智能"}, set()),
+    ("北辰科技创始人陈立群表示欢迎。", {"北辰科技"}, set()),
+    ("投资方包括北辰资本、星海创投和红杉中国。", {"北辰资本", "星海创投"}, set()),
+    ("在北交所挂牌的星河科技以30cm涨停，北辰互动继续一字涨停。", {"北交所", "星河科技", "北辰互动"}, set()),
+    ("他曾在前公司星河智能任职。", {"星河智能"}, set()),
+    # the ending alone, ordinary phrases, or no company position: nothing
+    ("北辰科技的展台前人头攒动。", set(), {"北辰科技"}),
+    ("人工智能发布会在北京召开。", set(), {"人工智能"}),
+    ("社会资本涌入，数字科技推出新政。", set(), {"社会资本", "数字科技"}),
+    ("这家科技公司发布了新模型。", set(), {"这家科技"}),
+])
+def test_weak_endings_in_company_positions(extractor, text, present, absent):
+    found = {t for t, m in mentions(extractor, text).items() if m.cls == "Company"}
+    assert present <= found and not (absent & found)
+
+
+def test_weak_ending_does_not_take_a_person(extractor):
+    found = mentions(extractor, "北辰科技CEO陈立群发布了公开信。")
+    assert found["陈立群"].cls == "Person" and found["北辰科技"].cls == "Company"

@@ -179,3 +179,60 @@ BARE_TITLE = [
 @pytest.mark.parametrize("text, expected", BARE_TITLE)
 def test_bare_title(extractor, text, expected):
     assert facts(extractor, text, "affiliatedWith") == expected
+
+
+# ORG TITLE PERSON: a hedge or a preposition between the organisation and
+# the title leaves them apart; a person belongs to a country only through
+# a political office, never through a field or a profession
+ORG_TITLE_PERSON = [
+    ("星海公司CEO陈立群表示欢迎。", F({("陈立群", "affiliatedWith", "星海公司")})),
+    ("北辰大学法律和AI系监管教授陈立群表示欢迎。", F({("陈立群", "affiliatedWith", "北辰大学")})),
+    ("星海公司可能会与CEO陈立群续约。", F()),
+    ("星海公司或将聘请前CEO陈立群。", F()),
+    ("星海公司起诉前CEO陈立群。", F()),
+    ("中国人工智能奠基人陈立群院士出席了会议。", F()),
+    ("瑞典经济学家陈立群指出，欧盟监管过严。", F()),
+    ("瑞典首相陈立群出席了会议。", F({("陈立群", "affiliatedWith", "瑞典")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", ORG_TITLE_PERSON)
+def test_org_title_person_limits(extractor, text, expected):
+    assert facts(extractor, text, "affiliatedWith") == expected
+
+
+# a listed product the text names as a company (a company noun right before
+# it, a founder title right after it) is the company in that mention; an
+# acquisition reaches the name after a description of it (收购新加坡AI新创X)
+PRODUCT_AS_COMPANY = [
+    ("北辰公司宣布以20亿美元收购新加坡AI新创Genspark。", F({
+        ("Genspark", "subsidiaryOf", "北辰公司"), ("Genspark", "locatedIn", "新加坡")})),
+    ("Genspark创办人陈立群接受了采访。", F({
+        ("陈立群", "founded", "Genspark"), ("陈立群", "affiliatedWith", "Genspark")})),
+    # hedged: nothing but the description's place
+    ("北辰公司拟收购新加坡AI新创Genspark。", F({("Genspark", "locatedIn", "新加坡")})),
+    # no company noun, no founder title: the product stays a product
+    ("北辰公司收购了Genspark的用户数据。", F()),
+    ("陈立群使用Genspark写报告。", F()),
+    # another organisation inside the description: not the thing bought
+    ("北辰公司收购星海公司旗下的初创公司Genspark。", F({
+        ("星海公司", "subsidiaryOf", "北辰公司"), ("Genspark", "subsidiaryOf", "星海公司")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", PRODUCT_AS_COMPANY)
+def test_product_as_company(extractor, text, expected):
+    assert facts(extractor, text, "subsidiaryOf", "locatedIn", "founded", "affiliatedWith") == expected
+
+
+def test_product_named_as_company_passes_the_graph_check():
+    """The node keeps the product class; the fact of that mention still fits."""
+    from kg.model import Mention
+    from kg.ontology import load_schema
+    from kg.relations import accepts
+    schema = load_schema()
+    person = Mention(0, 3, "陈立群", "Person", "", "names/title", 0.8)
+    named = Mention(4, 12, "Genspark", "Company", "genspark", "gazetteer+company", 0.95)
+    plain = Mention(4, 12, "Genspark", "Product", "genspark", "gazetteer", 0.95)
+    assert accepts(schema, "founded", person, named, "Person", "Product")
+    assert not accepts(schema, "founded", person, plain, "Person", "Product")

@@ -161,6 +161,17 @@ def test_person_and_company_classes_stay_apart(extractor, resolver):
     assert resolved.entities[found[1, "Vega"]].cls == "Person"
 
 
+def test_product_named_as_company_keeps_one_node(extractor, resolver):
+    """新加坡AI新创Genspark: the mention acts as a company, the node stays the
+    listed product's, one for every mention, and no person joins it."""
+    exs, resolved = run(extractor, resolver, "北辰公司收购新加坡AI新创Genspark。Genspark创办人陈立群表示欢迎。",
+                        "陈立群使用Genspark写报告。")
+    found = slugs(exs, resolved)
+    assert found[0, "Genspark"] == found[1, "Genspark"] == "genspark"
+    assert found[0, "陈立群"] != "genspark"
+    assert resolved.entities["genspark"].cls == "Product"
+
+
 # -- every document is kept ---------------------------------------------------------------------
 @pytest.mark.parametrize("texts", [
     ("OpenAI发布了o3。", "OpenAI发布了o3-mini。", "OpenAI再次发布新模型o3。"),
