@@ -18,6 +18,7 @@ from kg.lexicon import Lexicon
 from kg.model import Mention
 from kg.names import NameFinder
 from kg.orgs import WeakOrgs
+from kg.suffixes import SuffixOrgs
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
 _SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
@@ -32,6 +33,7 @@ class Recogniser:
         self.gazetteer = Gazetteer(lexicon.entries.values(), lexicon.not_entities)
         self.names = NameFinder(lexicon)
         self.weak_orgs = WeakOrgs(lexicon)
+        self.suffix_orgs = SuffixOrgs(lexicon)
         self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
         self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
@@ -116,11 +118,11 @@ class Recogniser:
                   statistical: list[Mention] = ()) -> list[Mention]:
         found = list(candidates)
         found += self.names.people(text, words, candidates)
-        found += self.names.organisations(text, words, candidates)
+        found += self.suffix_orgs.organisations(text, words, candidates)
         found += self.names.products(text, words, candidates)
         found += self.weak_orgs.find(text, words, lambda: select(found))
         people = select(found)
-        found += self.names.before_titles(text, words, people)
+        found += self.suffix_orgs.before_titles(text, words, people)
         found += [m for m in statistical]
         found = [self._type_from_context(text, m) if not m.cls else m for m in found]
         mentions = _type_lists(text, _type_glosses(text, select(found)), self._coordination)

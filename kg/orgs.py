@@ -10,7 +10,8 @@ import re
 
 from kg.lexicon import Lexicon
 from kg.model import Mention
-from kg.names import _GENERIC, _HAN, _STOP_LEFT, _not_in_names, _pos_table
+from kg.names import GENERIC, HAN, STOP_LEFT, pos_table
+from kg.suffixes import not_in_names
 
 # words that make ordinary phrases with a weak ending (数字科技, 前沿技术)
 _COMMON_CORES = frozenset("""
@@ -42,7 +43,7 @@ class WeakOrgs:
 
     def _find(self, text, words, taken):
         out = []
-        tags = _pos_table()
+        tags = pos_table()
         for i, (s, e) in enumerate(words):
             if not text.endswith(self.endings, s, e):
                 continue
@@ -56,9 +57,9 @@ class WeakOrgs:
             elif tags.get(w) is not None:
                 continue                # 人工智能, 信息技术: a word the dictionary knows
             name, core = text[start:e], text[start:e - len(ending)]
-            if not 2 <= len(core) <= 4 or not (_HAN.match(core) or re.fullmatch(r"[A-Z][A-Za-z]{2,}", core)):
+            if not 2 <= len(core) <= 4 or not (HAN.match(core) or re.fullmatch(r"[A-Z][A-Za-z]{2,}", core)):
                 continue
-            if core in _COMMON_CORES or core in _GENERIC or core in _STOP_LEFT or _not_in_names(core, tags) \
+            if core in _COMMON_CORES or core in GENERIC or core in STOP_LEFT or not_in_names(core, tags) \
                     or core in self.lex.titles or name in tags or name.lower() in self.lex.not_entities:
                 continue
             if any(start < m.end and m.start < e for m in taken):

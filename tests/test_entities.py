@@ -303,9 +303,9 @@ def test_a_short_name_the_document_writes_after_a_model_name_is_that_model(extra
 def test_the_part_of_speech_table_is_jiebas_own():
     import jieba.posseg
 
-    from kg.names import _pos_table
+    from kg.names import pos_table
 
-    assert _pos_table() == jieba.posseg.dt.word_tag_tab
+    assert pos_table() == jieba.posseg.dt.word_tag_tab
 
 
 # a weak ending (科技, 智能, 互动, 资本, 创投) makes a company only where a
