@@ -237,6 +237,25 @@ def _quote_before(text: str, pos: int, reach: int = 400):
     return (start + 1, close) if start >= 0 else None
 
 
+def _quote_before_speaker(sent, at: int):
+    """“…，”星海公司CEO王某说: the quotation closing in this sentence just
+    before the speaker (a title between them, no clause break)."""
+    close = max(sent.text.rfind("”", sent.start, at), sent.text.rfind("」", sent.start, at))
+    if close < 0 or at - close > 25 or _BREAK.search(sent.text, close + 1, at):
+        return None
+    return _quote_before(sent.text, close + 1)
+
+
+_BREAK = re.compile(r"[，,。；;：:！!？?“「]")
+_ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎么麼][”」]?\s*[？?]?|[？?])")
+
+
+def _asked(text: str, at: int, end: int) -> bool:
+    """Zeta-7B会威胁行业吗？: a verdict in a question is no verdict."""
+    m = _ASKED.match(text, at, min(len(text), end + 2))
+    return m is not None
+
+
 def judgement(ex, pattern, rx, sent):
     """SPEAKER 表示/认为/说 … a clear verdict (值得肯定, 令人印象深刻; 抄袭,
     不公平) about what stands just before it → praised / criticized. A
@@ -255,12 +274,13 @@ def judgement(ex, pattern, rx, sent):
             continue
         spoken = (trig.end(), sent.end)
         if not sent.text[trig.end():sent.end].strip(" 道。.!！:：，,"):
-            spoken = _quote_before(sent.text, sent.start) or spoken   # “…” 王某表示。
+            spoken = (_quote_before(sent.text, sent.start)      # “…。” 王某表示。
+                      or _quote_before_speaker(sent, speakers[0].start) or spoken)   # “…，”王某说。
         verdict = None
         for m in cues.finditer(sent.text, *spoken):
             clause = max(spoken[0], sent.text.rfind("，", spoken[0], m.start()) + 1,
                          sent.text.rfind(",", spoken[0], m.start()) + 1)
-            if not ex.clause_negated(sent.text, clause, m.start()):
+            if not ex.clause_negated(sent.text, clause, m.start()) and not _asked(sent.text, m.end(), spoken[1]):
                 verdict = m
                 break
         if verdict is None:

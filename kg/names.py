@@ -86,7 +86,7 @@ class NameFinder:
                                    "names/title", 0.8, role=t.group()))
         for v in self._speech_re.finditer(text) if self._speech_re else ():
             i = ends.get(v.start())
-            name = self._name_ending(text, words, i) if i is not None else None
+            name = self._name_ending(text, words, i) if i is not None else self._glued(text, words, v)
             if name and not overlaps(*name, taken):
                 out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
                                    "names/speech", 0.7))
@@ -160,6 +160,22 @@ class NameFinder:
                 return s, e2
         return None
 
+    def _glued(self, text, words, v):
+        """李|明说: the given name glued to the speech verb by the segmenter."""
+        k = bisect_left([e for _, e in words], v.end())
+        if not 0 < k < len(words) or words[k][1] != v.end() or words[k][0] >= v.start():
+            return None
+        s0 = words[k - 1][0]
+        cand = text[s0:v.start()]
+        glued, first = text[words[k][0]:v.start()], text[s0:words[k - 1][1]]
+        tag = pos_table().get(first)
+        if first not in self.lex.surnames and tag is not None and not tag.startswith("nr"):
+            return None             # 成本|据说: a word before, not a name's start
+        if len(glued) == 1 and glued not in _FUNCTION_CHARS and glued not in "据听" and 2 <= len(cand) <= 3 and \
+                cand[0] in self.lex.surnames and self._is_chinese_name(cand) and cand not in self.lex.not_entities:
+            return s0, v.start()
+        return None
+
     def _name_ending(self, text, words, i, min_translit=3):
         """A person name ending with word i (before a speech verb)."""
         if i < 0:
@@ -175,6 +191,10 @@ class NameFinder:
             both = text[s0:e]
             if text[s0:words[i - 1][1]] in self.lex.surnames and self._is_chinese_name(both):
                 return s0, e
+            if len(w) == 1 and len(both) == 3 and w not in _FUNCTION_CHARS and \
+                    both[0] in self.lex.surnames and self._is_chinese_name(both) and \
+                    both not in self.lex.not_entities:
+                return s0, e        # 陈立|群|说
         if self._is_translit(w) and len(w) >= min_translit:
             return s, e
         return None

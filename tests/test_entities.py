@@ -142,6 +142,8 @@ def test_known_hardware(extractor, text, surface, key):
     ("李雪峰指出，国产芯片与国际先进水平仍有差距。", "李雪峰", "names/speech", ""),
     ("OpenAI研究员杰森·沃尔夫在博客中写道，推理能力仍需提升。", "杰森·沃尔夫", "names/translit", ""),
     ("据卡尔森（Mark Carlson）介绍，该模型表现良好。", "卡尔森", "names/gloss", ""),
+    ("“这个模型很出色，”李明说。", "李明", "names/speech", ""),         # 李|明说
+    ("陈立群称，国产芯片仍有差距。", "陈立群", "names/speech", ""),     # 陈立|群称
 ])
 def test_people_by_name_grammar(extractor, text, name, source, role):
     found = mentions(extractor, text)
@@ -265,6 +267,8 @@ def test_doc_alignment(extractor, text):
     ("这是另一家美国公司的产品。", "这是另一家美国公司"),
     ("他没有往中型公司走，也没有往大公司这个方向走。", "往大公司"),
     ("李雪峰曾公开表示，推理模型的竞争已经结束。", "曾公开"),
+    ("压低训练成本据说是关键。", "成本据"),
+    ("大家都说，这款芯片很快。", "大家都"),
 ])
 def test_quantified_and_function_words_make_no_name(extractor, text, not_a_name):
     found = mentions(extractor, text)

@@ -236,3 +236,27 @@ def test_product_named_as_company_passes_the_graph_check():
     plain = Mention(4, 12, "Genspark", "Product", "genspark", "gazetteer", 0.95)
     assert accepts(schema, "founded", person, named, "Person", "Product")
     assert not accepts(schema, "founded", person, plain, "Person", "Product")
+
+
+# “…，”X说: the quotation closing just before the speaker (a title between
+# them allowed); the segmenter gluing the name to the speech verb (李|明说)
+QUOTE_BEFORE_SPEAKER = [
+    ("“Zeta-7B非常出色，也很便宜，”星海智能首席科学家陈立群评价。",
+     F({("陈立群", "praised", "Zeta-7B")})),
+    ("「Zeta-7B非常聰明，研究積累非常深，」陳立群評價。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("“Zeta-7B非常出色，”李明说。", F({("李明", "praised", "Zeta-7B")})),
+    ("陈立群称，Zeta-7B抄袭了北辰公司的代码。", F({("陈立群", "criticized", "Zeta-7B")})),
+    # negated, hedged, asked, or no single speaker: nothing
+    ("“Zeta-7B不算出色，”陈立群说。", F()),
+    ("“Zeta-7B可能很出色，”陈立群说。", F()),
+    ("“Zeta-7B會威脅行業嗎？”陳立群說。", F()),
+    ("陈立群表示，Zeta-7B真的抄袭了吗？", F()),
+    ("大家都说，Zeta-7B非常出色。", F()),
+    ("“Zeta-7B非常出色，”他们说。", F()),
+    ("“Zeta-7B非常出色。”这一点，陈立群在发布会上并没有提到，他说的是价格。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTE_BEFORE_SPEAKER)
+def test_quote_before_speaker(extractor, text, expected):
+    assert facts(extractor, text, "praised", "criticized") == expected
