@@ -25,6 +25,7 @@ from kg.shapes import SHORT_MODEL_RE
 _GENERIC_TAIL = re.compile(r"(?:公司|团队|集团|官方|模型|大模型|系列模型|系列|AI团队|有限公司)$")
 _LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)$")
 _INDUSTRY = re.compile(r"(?:人工智能|智能|科技|技术|信息|网络|基础|研究|软件|数据|计算)$")
+_CHAT_MODEL = re.compile(r"ChatGPT[\s\-]?(\d[\w.]*(?:[\s\-](?:mini|pro|turbo))?)$", re.I)
 _GROUP = {"Company": "org", "Organization": "org", "GovernmentBody": "org", "Country": "place",
           "City": "place", "Place": "place", "Person": "person", "AIModel": "thing",
           "Product": "thing", "Hardware": "hw"}
@@ -212,6 +213,14 @@ class Resolver:
             rest_known = self._known(rest, "AIModel")
             if head_known and rest_known:
                 uf.union(rest_known, node)
+                return
+        chat = _CHAT_MODEL.match(text)         # ChatGPT-4o → GPT-4o (the chatbot named by its model)
+        if chat:
+            bare = "GPT-" + chat.group(1)
+            target = self._known(bare, "AIModel") or next(
+                (identity(doc_id, o) for o in ms if o.cls == "AIModel" and fold_name(o.text) == fold_name(bare)), None)
+            if target:
+                uf.union(target, node)
                 return
         toks = _tokens(text)
         ids = self.by_tokens.get(frozenset(toks), set()) if len(toks) >= 2 else set()

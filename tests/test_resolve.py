@@ -59,6 +59,7 @@ MERGES = [
     (("英伟达公司股价大幅下跌。英伟达回应称影响有限。",), [(0, "英伟达公司"), (0, "英伟达")], "nvidia"),
     # a company name before a model name
     (("OpenAI o1在数学测试中表现出色。o1随后向所有用户开放。",), [(0, "OpenAI o1"), (0, "o1")], "o1"),
+    (("ChatGPT-4o在测试中表现出色。", "OpenAI发布了GPT-4o。"), [(0, "ChatGPT-4o"), (1, "GPT-4o")], "gpt-4o"),
     (("OpenAI o3-pro和o3-pro mini常被混淆，但OpenAI o3-pro更贵。",), [(0, "OpenAI o3-pro")], "o3-pro"),
     (("Anthropic Claude Sonnet 4在编程测试中领先。",), [(0, "Anthropic Claude Sonnet 4")], "claude-sonnet-4"),
     # a bare version in a document that spells the model out
@@ -116,6 +117,12 @@ def _extraction(doc_id: str, *mentions: tuple[str, str]) -> Extraction:
     ((("长城", "Place"), ("长城汽车", "Company")), False),               # a place is no company
     ((("北辰", "Person"), ("北辰", "Company")), False),                  # a person never joins an org
     ((("Zeta-7B", "AIModel"), ("Zeta-7B-Instruct", "AIModel")), False),
+    # ChatGPT-N: the chatbot named by its model → GPT-N (known or in the document)
+    ((("ChatGPT-4o", "AIModel"), ("GPT-4o", "AIModel")), True),
+    ((("ChatGPT-9x", "AIModel"), ("GPT-9x", "AIModel")), True),
+    ((("ChatGPT-4o", "AIModel"), ("GPT-4o mini", "AIModel")), False),
+    ((("ChatGPT-4", "AIModel"), ("GPT-4o", "AIModel")), False),
+    ((("ChatGPT", "Product"), ("GPT-4o", "AIModel")), False),
 ])
 def test_rules_on_hand_built_mentions(resolver, mentions, together):
     ex = _extraction("0123456789abcdef", *mentions)
@@ -131,6 +138,7 @@ APART = [
     (("Anthropic发布了Claude 3.7 Sonnet。", "Anthropic发布了Claude Sonnet 4。"),
      [(0, "Claude 3.7 Sonnet"), (1, "Claude Sonnet 4")]),
     (("OpenAI先后发布了GPT-4和GPT-4o。",), [(0, "GPT-4"), (0, "GPT-4o")]),
+    (("用户可以在ChatGPT中使用GPT-4o。",), [(0, "ChatGPT"), (0, "GPT-4o")]),
     (("谷歌推出了Nova 2.5 Pro和Nova 2.5。",), [(0, "Nova 2.5 Pro"), (0, "Nova 2.5")]),
     # a person and an organisation with the same surface
     (("初创公司Vega发布了新模型。", "OpenAI研究员Vega表示，推理能力仍需提升。"), [(0, "Vega"), (1, "Vega")]),
