@@ -175,10 +175,11 @@ def by_o_v_de_s(ex, pattern, rx, sent):
 
 from kg.frames_implied import FRAMES as IMPLIED  # noqa: E402
 from kg.frames_more import MORE  # noqa: E402  (frames on named groups)
+from kg.frames_judge import dui_verdict, judgement  # noqa: E402  (verdicts of a speaker)
 
 FRAMES = {
     "svo": svo, "svo-reversed": svo_reversed, "ov": ov, "v-de-o": v_de_o,
-    "passive": passive, "by-o-v-de-s": by_o_v_de_s, **MORE, **IMPLIED,
+    "passive": passive, "by-o-v-de-s": by_o_v_de_s, **MORE, **IMPLIED, "judgement": judgement, "dui-verdict": dui_verdict,
 }
 # frames that find their anchor themselves; every other frame acts only at
 # a trigger word, so a sentence without one is skipped before it is called

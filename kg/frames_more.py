@@ -8,7 +8,6 @@ import re
 
 from kg import roles as f
 from kg.model import Mention
-from kg.references import pronoun_speaker
 
 _CLAUSE = re.compile(r"[，,；;：:。]")
 _ORG_NOUN = re.compile(
@@ -228,75 +227,6 @@ def ba(ex, pattern, rx, sent):
                     yield s, pattern["predicate"], o, 1.0
 
 
-def _quote_before(text: str, pos: int, reach: int = 400):
-    """The span inside the quotation that ends just before pos, if any."""
-    close = max(text.rfind("”", max(0, pos - 3), pos), text.rfind("」", max(0, pos - 3), pos))
-    if close < 0:
-        return None
-    start = max(text.rfind("“", max(0, close - reach), close), text.rfind("「", max(0, close - reach), close))
-    return (start + 1, close) if start >= 0 else None
-
-
-def _quote_before_speaker(sent, at: int):
-    """“…，”星海公司CEO王某说: the quotation closing in this sentence just
-    before the speaker (a title between them, no clause break)."""
-    close = max(sent.text.rfind("”", sent.start, at), sent.text.rfind("」", sent.start, at))
-    if close < 0 or at - close > 25 or _BREAK.search(sent.text, close + 1, at):
-        return None
-    return _quote_before(sent.text, close + 1)
-
-
-_BREAK = re.compile(r"[，,。；;：:！!？?“「]")
-_ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎么麼][”」]?\s*[？?]?|[？?])")
-
-
-def _asked(text: str, at: int, end: int) -> bool:
-    """Zeta-7B会威胁行业吗？: a verdict in a question is no verdict."""
-    m = _ASKED.match(text, at, min(len(text), end + 2))
-    return m is not None
-
-
-def judgement(ex, pattern, rx, sent):
-    """SPEAKER 表示/认为/说 … a clear verdict (值得肯定, 令人印象深刻; 抄袭,
-    不公平) about what stands just before it → praised / criticized. A
-    negated verdict (不会构成威胁) is no verdict; an interviewer (接受彭博
-    访问时称) is no speaker."""
-    cues = ex.sentiment.get(pattern.get("polarity", "positive"))
-    if cues is None:
-        return
-    dom = ex.domain(pattern)
-    for trig in f._triggers(ex, pattern, rx, sent):
-        speakers = f._left(ex, sent, trig.start(), dom, ("Person",), limit=24, nearest=True,
-                           skip_after=("接受", "对", "向", "据"))
-        if not speakers:
-            speakers = pronoun_speaker(sent, trig.start())
-        if not speakers or speakers[-1].cls not in ("Person", "Company", "Organization", "GovernmentBody"):
-            continue
-        spoken = (trig.end(), sent.end)
-        if not sent.text[trig.end():sent.end].strip(" 道。.!！:：，,"):
-            spoken = (_quote_before(sent.text, sent.start)      # “…。” 王某表示。
-                      or _quote_before_speaker(sent, speakers[0].start) or spoken)   # “…，”王某说。
-        verdict = None
-        for m in cues.finditer(sent.text, *spoken):
-            clause = max(spoken[0], sent.text.rfind("，", spoken[0], m.start()) + 1,
-                         sent.text.rfind(",", spoken[0], m.start()) + 1)
-            if not ex.clause_negated(sent.text, clause, m.start()) and not _asked(sent.text, m.end(), spoken[1]):
-                verdict = m
-                break
-        if verdict is None:
-            continue
-        before = [m for m in sent.everything if spoken[0] <= m.start and m.end <= verdict.start()
-                  and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
-        targets = before[-1:]
-        if not targets and f._pronoun_at(ex, sent, trig.end()):
-            t = f._topic(ex, sent, trig.start(), frozenset(), speakers)
-            targets = [t] if t else []
-        for t in targets:
-            for s in speakers:
-                if t.text != s.text:
-                    yield s, pattern["predicate"], t, 1.0
-
-
 def works_at(ex, pattern, rx, sent):
     """姜大昕曾在微软主导研发…, 张鹏在清华大学…工作 → affiliatedWith."""
     for trig in f._triggers(ex, pattern, rx, sent):
@@ -313,7 +243,6 @@ def works_at(ex, pattern, rx, sent):
 
 MORE = {
     "works-at": works_at,
-    "judgement": judgement,
     "is-place-org": is_place_org,
     "v-o-de-s": v_o_de_s,
     "ba": ba,
