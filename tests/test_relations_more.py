@@ -260,3 +260,43 @@ QUOTE_BEFORE_SPEAKER = [
 @pytest.mark.parametrize("text, expected", QUOTE_BEFORE_SPEAKER)
 def test_quote_before_speaker(extractor, text, expected):
     assert facts(extractor, text, "praised", "criticized") == expected
+
+
+# broad verdict cues (kg/data/cues.tsv): predicative uses fire, hedged,
+# negated or asked ones do not
+VERDICT_CUES = [
+    ("陈立群表示，Zeta-7B在推理能力上遥遥领先。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("“Zeta-7B的表现令人失望，”陈立群说。", F({("陈立群", "criticized", "Zeta-7B")})),
+    ("陈立群认为，Zeta-7B的宣传言过其实。", F({("陈立群", "criticized", "Zeta-7B")})),
+    ("陈立群认为，Zeta-7B并不是遥遥领先。", F()),
+    ("陈立群表示，Zeta-7B是否言过其实还有待观察。", F()),
+    ("陈立群表示，北辰公司希望Zeta-7B能够遥遥领先。", F()),
+    ("陈立群表示，Zeta-7B未来有望做到遥遥领先。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", VERDICT_CUES)
+def test_verdict_cues(extractor, text, expected):
+    assert facts(extractor, text, "praised", "criticized") == expected
+
+
+# SPEAKER 对 X (的) 评价很高 / 赞不绝口 / 颇有微词
+DUI_VERDICT = [
+    ("首席科学家陈立群对Zeta-7B评价很高。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("首席科学家陈立群对Zeta-7B的评价非常高。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("首席科學家陳立群對Zeta-7B讚不絕口。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("首席科学家陈立群一直对Zeta-7B给予高度评价。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("北辰公司对Zeta-7B颇有微词。", F({("北辰公司", "criticized", "Zeta-7B")})),
+    # negated, hedged, someone else's view, or X only part of the object: nothing
+    ("首席科学家陈立群并未对Zeta-7B评价很高。", F()),
+    ("首席科学家陈立群对Zeta-7B的评价并不高。", F()),
+    ("首席科学家陈立群可能会对Zeta-7B赞不绝口。", F()),
+    ("首席科学家陈立群认为用户对Zeta-7B评价很高。", F()),
+    ("首席科学家陈立群对Zeta-7B和北辰公司的合作评价很高。", F()),
+    ("外界对Zeta-7B评价很高。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", DUI_VERDICT)
+def test_dui_verdict(extractor, text, expected):
+    assert facts(extractor, text, "praised", "criticized") == expected
