@@ -38,6 +38,19 @@ def _asked(text: str, at: int, end: int) -> bool:
     return m is not None
 
 
+def _sole_topic(sent, t, pos, speakers) -> bool:
+    """它/其 of any class: only when its pool names nothing else (北辰公司发布了
+    Zeta-7B。X认为，它… could be either)."""
+    pools = [[m for m in sent.mentions if m.end <= pos]] + [list(p) for p in reversed(sent.previous[-3:])]
+    skip = {x.text for x in speakers}
+    for pool in pools:
+        names = {m.text for m in pool if m.cls not in ("Person", "Country", "City", "Place", "")
+                 and m.text not in skip}
+        if t.text in names:
+            return names == {t.text}
+    return False
+
+
 def judgement(ex, pattern, rx, sent):
     """SPEAKER 表示/认为/说 … a clear verdict (值得肯定, 令人印象深刻; 抄袭,
     不公平) about what stands just before it → praised / criticized. A
@@ -70,9 +83,10 @@ def judgement(ex, pattern, rx, sent):
         before = [m for m in sent.everything if spoken[0] <= m.start and m.end <= verdict.start()
                   and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
         targets = before[-1:]
-        if not targets and f._pronoun_at(ex, sent, trig.end()):
-            t = f._topic(ex, sent, trig.start(), frozenset(), speakers)
-            targets = [t] if t else []
+        ref = None if targets else f._pronoun_at(ex, sent, trig.end())
+        if ref:
+            t = f._topic(ex, sent, trig.start(), ref[1], speakers)
+            targets = [t] if t and (ref[1] or _sole_topic(sent, t, trig.start(), speakers)) else []
         for t in targets:
             for s in speakers:
                 if t.text != s.text:

@@ -300,3 +300,22 @@ DUI_VERDICT = [
 @pytest.mark.parametrize("text, expected", DUI_VERDICT)
 def test_dui_verdict(extractor, text, expected):
     assert facts(extractor, text, "praised", "criticized") == expected
+
+
+# a reference word as the judged thing: a typed one (这款模型) finds its
+# class; 它 only when the sentences before name one thing; 值得肯定 and the
+# adverb 肯定 are no active praise
+JUDGED_REFERENCE = [
+    ("北辰公司发布了Zeta-7B。首席科学家陈立群认为，这款模型令人印象深刻。",
+     F({("陈立群", "praised", "Zeta-7B")})),
+    ("Zeta-7B上周上线。首席科学家陈立群认为，它对行业发展的促进价值是值得肯定的。",
+     F({("陈立群", "praised", "Zeta-7B")})),
+    ("北辰公司发布了Zeta-7B。首席科学家陈立群认为，它对行业发展的促进价值是值得肯定的。", F()),
+    ("北辰公司肯定是走在前面的。", F()),
+    ("首席科学家陈立群肯定了Zeta-7B的表现。", F({("陈立群", "praised", "Zeta-7B")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", JUDGED_REFERENCE)
+def test_judged_reference(extractor, text, expected):
+    assert facts(extractor, text, "praised", "criticized") == expected
