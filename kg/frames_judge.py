@@ -32,6 +32,11 @@ _BREAK = re.compile(r"[，,。；;：:！!？?“「]")
 _ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎么麼][”」]?\s*[？?]?|[？?])")
 
 
+_PASSIVE = re.compile(r"(?:被|遭到|遭受|遭|受到)[^，,。]{0,3}$")    # 被抄袭, 遭到了抄袭: X suffered it
+_VICTIM = frozenset({"抄袭", "窃取", "剽窃", "滥用", "威胁", "侵权", "欺骗", "误导", "蒸馏了"})   # … but 被夸大了 is a verdict
+_OTHERS = re.compile(r"有人|外界|网友|批评者|一些人|部分人|指责|质疑|声称|传言|担忧|担心")   # someone else's view
+
+
 def _asked(text: str, at: int, end: int) -> bool:
     """Zeta-7B会威胁行业吗？: a verdict in a question is no verdict."""
     m = _ASKED.match(text, at, min(len(text), end + 2))
@@ -75,7 +80,9 @@ def judgement(ex, pattern, rx, sent):
         for m in cues.finditer(sent.text, *spoken):
             clause = max(spoken[0], sent.text.rfind("，", spoken[0], m.start()) + 1,
                          sent.text.rfind(",", spoken[0], m.start()) + 1)
-            if not ex.clause_negated(sent.text, clause, m.start()) and not _asked(sent.text, m.end(), spoken[1]):
+            if not ex.clause_negated(sent.text, clause, m.start()) and not _asked(sent.text, m.end(), spoken[1]) \
+                    and not (m.group() in _VICTIM and _PASSIVE.search(sent.text, max(clause, m.start() - 5), m.start())) \
+                    and not _OTHERS.search(sent.text, clause, m.start()):
                 verdict = m
                 break
         if verdict is None:

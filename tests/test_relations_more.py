@@ -319,3 +319,19 @@ JUDGED_REFERENCE = [
 @pytest.mark.parametrize("text, expected", JUDGED_REFERENCE)
 def test_judged_reference(extractor, text, expected):
     assert facts(extractor, text, "praised", "criticized") == expected
+
+
+# a verdict X suffered (被抄袭, 遭到了抄袭, 会被滥用) is no criticism of X;
+# X's own worry (北辰公司担忧…) is no criticism of X; 被夸大了 still is one
+SUFFERED_VERDICT = [
+    ("首席科学家陈立群表示，Zeta-7B遭到了抄袭。", F()),
+    ("“我们担心Zeta-7B会被滥用，”首席科学家陈立群说。", F()),
+    ("首席科学家陈立群表示，北辰公司担忧Zeta-7B的安全。", F()),
+    ("首席科学家陈立群表示，Zeta-7B令人印象深刻，但被夸大了。",
+     F({("陈立群", "praised", "Zeta-7B"), ("陈立群", "criticized", "Zeta-7B")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUFFERED_VERDICT)
+def test_suffered_verdict(extractor, text, expected):
+    assert facts(extractor, text, "praised", "criticized") == expected
