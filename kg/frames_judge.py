@@ -33,6 +33,7 @@ _ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎么麼][”」]?\s*[？?]?|[
 
 
 _PASSIVE = re.compile(r"(?:被|遭到|遭受|遭|受到)[^，,。]{0,3}$")    # 被抄袭, 遭到了抄袭: X suffered it
+_DEMONSTRATIVE = re.compile(r"\s*(?:但|而|可|不过|但是)?\s*(?:这|此|那)(?:是|也是|就是|非常|很|真是|真|确实|太|种|样|么|些|举)")   # 但这是错误的: about a claim, not a name
 _VICTIM = frozenset({"抄袭", "窃取", "剽窃", "滥用", "威胁", "侵权", "欺骗", "误导", "蒸馏了"})   # … but 被夸大了 is a verdict
 _OTHERS = re.compile(r"有人|外界|网友|批评者|一些人|部分人|指责|质疑|声称|传言|担忧|担心")   # someone else's view
 
@@ -72,6 +73,8 @@ def judgement(ex, pattern, rx, sent):
             speakers = pronoun_speaker(sent, trig.start())
         if not speakers or speakers[-1].cls not in ("Person", "Company", "Organization", "GovernmentBody"):
             continue
+        if _OTHERS.search(sent.text, speakers[-1].end, trig.start()):
+            continue            # X表示，有人指责…: the view of someone else
         spoken = (trig.end(), sent.end)
         if not sent.text[trig.end():sent.end].strip(" 道。.!！:：，,"):
             spoken = (_quote_before(sent.text, sent.start)      # “…。” 王某表示。
@@ -82,7 +85,8 @@ def judgement(ex, pattern, rx, sent):
                          sent.text.rfind(",", spoken[0], m.start()) + 1)
             if not ex.clause_negated(sent.text, clause, m.start()) and not _asked(sent.text, m.end(), spoken[1]) \
                     and not (m.group() in _VICTIM and _PASSIVE.search(sent.text, max(clause, m.start() - 5), m.start())) \
-                    and not _OTHERS.search(sent.text, clause, m.start()):
+                    and not _OTHERS.search(sent.text, spoken[0], m.start()) \
+                    and not _DEMONSTRATIVE.match(sent.text, clause):
                 verdict = m
                 break
         if verdict is None:

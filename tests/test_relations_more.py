@@ -335,3 +335,17 @@ SUFFERED_VERDICT = [
 @pytest.mark.parametrize("text, expected", SUFFERED_VERDICT)
 def test_suffered_verdict(extractor, text, expected):
     assert facts(extractor, text, "praised", "criticized") == expected
+
+
+# someone else's view inside the speech (有人指责…) and a verdict about a
+# claim (但这是错误的) judge nothing named; an earlier clause may still name it
+OTHERS_VIEW = [
+    ("首席科学家陈立群表示，有人指责Zeta-7B抄袭，但这是错误的。", F()),
+    ("首席科学家陈立群表示，外界质疑Zeta-7B抄袭。", F()),
+    ("首席科学家陈立群表示，Zeta-7B很便宜，也非常出色。", F({("陈立群", "praised", "Zeta-7B")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", OTHERS_VIEW)
+def test_others_view(extractor, text, expected):
+    assert facts(extractor, text, "praised", "criticized") == expected
