@@ -7,23 +7,15 @@ Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from kg.corpus import Document, title_of
+from kg.corpus import Document
 from kg.extract import Extractor
 from kg.ontology import load_schema
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def document(text: str, name: str = "news.txt") -> Document:
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(sha[:16], sha, title_of(text), text, (name,))
+    return Document.from_text(text, name)
 
 
 def facts(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:

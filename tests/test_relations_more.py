@@ -7,22 +7,14 @@ and models in them are invented."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from kg.corpus import Document, title_of
+from kg.corpus import Document
 from kg.extract import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def facts(extractor: Extractor, text: str, *predicates: str) -> set[tuple[str, str, str]]:
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    ex = extractor.extract(Document(sha[:16], sha, title_of(text), text, ("news.txt",)))
+    ex = extractor.extract(Document.from_text(text, "news.txt"))
     return {(f.subject.text, f.predicate, f.object.text) for f in ex.facts
             if not predicates or f.predicate in predicates}
 
@@ -70,8 +62,7 @@ def test_founded_by(extractor, text, expected):
 
 
 def mentions(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    ex = extractor.extract(Document(sha[:16], sha, title_of(text), text, ("news.txt",)))
+    ex = extractor.extract(Document.from_text(text, "news.txt"))
     return {(m.text, m.cls) for m in ex.mentions}
 
 
