@@ -33,7 +33,7 @@ class Recogniser:
         self.gazetteer = Gazetteer(lexicon.entries.values(), lexicon.not_entities)
         self.names = NameFinder(lexicon)
         self.weak_orgs = WeakOrgs(lexicon)
-        self.suffix_orgs = SuffixOrgs(lexicon)
+        self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
         self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
         self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
@@ -138,9 +138,7 @@ class Recogniser:
         after = self._cue.get("founder_after", ())
         out = []
         for m in mentions:
-            if m.cls == "Product" and m.key and (
-                    text[max(0, m.start - 8):m.start].rstrip().endswith(before)
-                    or text[m.end:m.end + 6].lstrip().startswith(after)):
+            if m.cls == "Product" and m.key and _cued(text, m, before, after, before_width=8, rstrip=True):
                 m = replace(m, cls="Company", source=m.source + "+company")
             out.append(m)
         return out
@@ -158,9 +156,7 @@ class Recogniser:
         out, last = [], None
         for m in mentions:
             if m.source == "shape/short" and not (
-                    m.text in tails
-                    or any(text[max(0, m.start - 6):m.start].endswith(w) for w in pre)
-                    or any(text[m.end:m.end + 6].lstrip().startswith(w) for w in post)
+                    m.text in tails or _cued(text, m, pre, post)
                     or (last is not None and last.cls in ("AIModel", "Company", "Product")
                         and text[last.end:m.start].strip() in gaps)):
                 continue
@@ -169,14 +165,20 @@ class Recogniser:
         return out
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
-        before = text[max(0, m.start - 6):m.start]
-        after = text[m.end:m.end + 6]
         for cls in ("Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
-            pre = self._cue.get(f"before:{cls}", ())
-            post = self._cue.get(f"after:{cls}", ())
-            if any(before.endswith(w) for w in pre) or any(after.lstrip().startswith(w) for w in post):
+            if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ())):
                 return replace(m, cls=cls, source="context", confidence=0.7)
         return m
+
+
+def _cued(text: str, m: Mention, before: tuple[str, ...], after: tuple[str, ...], *,
+          before_width: int = 6, rstrip: bool = False) -> bool:
+    """Does a ``before`` cue end right before ``m`` (within ``before_width``
+    characters; spaces skipped with ``rstrip``) or an ``after`` cue start
+    right after it (spaces skipped)?"""
+    left = text[max(0, m.start - before_width):m.start]
+    return (left.rstrip() if rstrip else left).endswith(before) \
+        or text[m.end:m.end + 6].lstrip().startswith(after)
 
 
 def _type_lists(text: str, mentions: list[Mention], sep: re.Pattern) -> list[Mention]:

@@ -54,7 +54,7 @@ class NameFinder:
         self.suffixes = sorted(lex.org_suffixes, key=len, reverse=True)
         self._compound = frozenset(s for s in lex.surnames if len(s) == 2)
         tl = "".join(sorted(lex.translit)) or "阿"
-        self._title_re = alternation(lex.titles)
+        self.title_re = alternation(lex.titles)
         self._speech_re = alternation(lex.speech_verbs)
         self._post_re = alternation(lex.cues.get("after:Person", ()))
         self._translit_re = re.compile(
@@ -70,7 +70,7 @@ class NameFinder:
         ends = {e: i for i, (_, e) in enumerate(words)}
         by_start = {s: i for i, s in enumerate(starts)}
         latin = {m.start: m for m in taken if m.cls == "" and m.source == "shape/latin"}
-        for t in self._title_re.finditer(text) if self._title_re else ():
+        for t in self.title_re.finditer(text) if self.title_re else ():
             pos = t.end()
             if text.startswith(("的", " "), pos):
                 pos += 1
@@ -100,9 +100,9 @@ class NameFinder:
             # 行政总裁阿里(Ari Emanuel): a title before and a person's name in
             # brackets after make a known name a person here
             known = next((c for c in taken if c.end == m.start() and c.cls not in ("Person", "")), None)
-            if known is not None and self._title_re and \
-                    self._title_re.search(text, max(0, known.start - 8), known.start) and \
-                    self._title_re.search(text, max(0, known.start - 8), known.start).end() == known.start:
+            title = self.title_re.search(text, max(0, known.start - 8), known.start) \
+                if known is not None and self.title_re else None
+            if title is not None and title.end() == known.start:
                 out.append(Mention(known.start, known.end, known.text, "Person", "", "names/override", 0.85))
                 continue
             k = bisect_left(starts, m.start())

@@ -8,7 +8,7 @@ import re
 
 from kg.lexicon import Lexicon
 from kg.model import Mention
-from kg.names import BAD_TAGS, GENERIC, HAN, STOP_LEFT, alternation, overlaps, pos_table
+from kg.names import BAD_TAGS, GENERIC, HAN, STOP_LEFT, overlaps, pos_table
 
 _STRONG_HEADS = ("公司", "集团", "大学", "学院", "研究院", "研究所", "研究中心", "实验室", "委员会", "银行",
                  "基金会", "协会", "联盟", "交易所", "政府", "科学院", "工程院", "智库", "Inc", "Corp",
@@ -49,9 +49,9 @@ def _proper(word: str, tags: dict) -> bool:
 
 
 class SuffixOrgs:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, title_re: re.Pattern | None):
         self.lex = lex
-        self._title_re = alternation(lex.titles)
+        self.title_re = title_re        # the NameFinder's: every title of the lexicon
 
     def organisations(self, text, words, taken):
         """Name + organisation suffix (…有限公司, …大学, …研究所, …部). The
@@ -120,12 +120,12 @@ class SuffixOrgs:
         """秘塔首席运营官王益为, 九合创投创始人王啸: the unknown name right
         before a corporate title that a person name follows is an
         organisation."""
-        if not self._title_re:
+        if not self.title_re:
             return []
         out, tags = [], pos_table()
         ends = {e: i for i, (_, e) in enumerate(words)}
         people = {m.start for m in taken if m.cls == "Person"}
-        for t in self._title_re.finditer(text):
+        for t in self.title_re.finditer(text):
             if self.lex.titles.get(t.group()) != "corporate" or t.end() not in people:
                 continue
             i = ends.get(t.start())
