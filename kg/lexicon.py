@@ -60,6 +60,13 @@ class Lexicon:
         return [e for e in self.entries.values() if e.cls == cls]
 
 
+def alternation(words) -> re.Pattern | None:
+    """One regex matching any of ``words``, the longest first at a position
+    (None when there are none): how word lists become matchers."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 def _lines(path: Path) -> list[str]:
     if not path.exists():
         log.warning("data file %s is missing; its mechanism is off", path)

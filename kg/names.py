@@ -9,7 +9,7 @@ import functools
 import re
 from bisect import bisect_left
 
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
 
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
@@ -220,7 +220,7 @@ class NameFinder:
         if not known:
             return mentions
         extra = []
-        pattern = re.compile("|".join(re.escape(t) for t in sorted(known, key=len, reverse=True)))
+        pattern = alternation(known)
         for m in pattern.finditer(text):
             if not overlaps(m.start(), m.end(), mentions + extra):
                 src = known[m.group()]
@@ -231,8 +231,3 @@ class NameFinder:
 
 def overlaps(start, end, mentions) -> bool:
     return any(start < m.end and m.start < end for m in mentions)
-
-
-def alternation(words):
-    words = sorted((w for w in words if w), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words)) if words else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from kg.frames import FRAMES, TRIGGERLESS
 from kg.roles import Sentence
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
 from kg.ontology import Schema
 
@@ -33,32 +33,30 @@ class RelationExtractor:
         self.schema = schema
         self.patterns = []
         for p in lexicon.patterns:
-            triggers = sorted(p.get("triggers", []), key=len, reverse=True)
-            rx = re.compile("|".join(re.escape(t) for t in triggers)) if triggers else None
-            self.patterns.append((p, rx))
+            self.patterns.append((p, alternation(p.get("triggers", ()))))
         cue = lexicon.cues
-        self.hedge = _alt(cue.get("hedge", ()))
-        self.negation = _alt(cue.get("negation", ()))
-        self.neg_exception = _alt(cue.get("negation_exception", ()))
+        self.hedge = alternation(cue.get("hedge", ()))
+        self.negation = alternation(cue.get("negation", ()))
+        self.neg_exception = alternation(cue.get("negation_exception", ()))
         # A、B / A和视觉多模态模型B: a separator, maybe a short class phrase
         self.coordination = re.compile(
             r"^\s*(?:" + "|".join(re.escape(w) for w in cue.get("coordination", ("、",)))
             + r")\s*(?:[\u4e00-\u9fff]{0,8}(?:模型|大模型|芯片|应用|产品|平台|公司))?\s*$")
-        partner = _alt(cue.get("partner", ()))
+        partner = alternation(cue.get("partner", ()))
         self.partner = re.compile(r"\s*(?:" + partner.pattern + r")\s*") if partner else None
-        self.barrier = _alt(cue.get("object_barrier", ("，",)))
+        self.barrier = alternation(cue.get("object_barrier", ("，",)))
         self.pronouns: list[tuple[re.Pattern, frozenset[str]]] = []
         for kind, words in sorted(cue.items()):
             if kind.startswith("pronoun:"):
                 cls = kind.split(":", 1)[1]
                 classes = frozenset() if cls == "any" else frozenset({cls})
-                self.pronouns.append((_alt(words), classes))
+                self.pronouns.append((alternation(words), classes))
         self.titles = lexicon.titles
-        corporate = _alt(t for t, kind in lexicon.titles.items() if kind == "corporate")
+        corporate = alternation(t for t, kind in lexicon.titles.items() if kind == "corporate")
         self.corporate_title = re.compile("(?:" + corporate.pattern + r")\s*$") if corporate else None
         ends = sorted(cue.get("role_ending", ()), key=len, reverse=True)
         self.role_ending = re.compile("(?:" + "|".join(map(re.escape, ends)) + ")$") if ends else None
-        self.sentiment = {k: _alt(cue.get(k, ())) for k in ("positive", "negative") if cue.get(k)}
+        self.sentiment = {k: alternation(cue.get(k, ())) for k in ("positive", "negative") if cue.get(k)}
 
     # -- class checks ----------------------------------------------------
     def fits(self, cls: str, allowed: frozenset[str]) -> bool:
@@ -160,11 +158,6 @@ def _as_named(m: Mention, cls: str) -> str:
     X创始人) is a company in the facts of that mention, whatever class its
     node has."""
     return "Company" if cls == "Product" and m.source.endswith("+company") else cls
-
-
-def _alt(words) -> re.Pattern | None:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words)) if words else None
 
 
 def retype(m: Mention, allowed: frozenset[str], prefer: tuple[str, ...]) -> Mention:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
 from kg.names import BAD_TAGS, GENERIC, HAN, STOP_LEFT, overlaps, pos_table
 
@@ -14,7 +14,7 @@ _STRONG_HEADS = ("公司", "集团", "大学", "学院", "研究院", "研究所
                  "基金会", "协会", "联盟", "交易所", "政府", "科学院", "工程院", "智库", "Inc", "Corp",
                  "Ltd", "LLC", "University", "Institute", "Foundation", "Labs", "Laboratory",
                  "Group", "Holdings", "Capital", "Partners", "Ventures", "部", "局", "署")
-_HEAD_START = re.compile("|".join(map(re.escape, sorted(_STRONG_HEADS, key=len, reverse=True))))
+_HEAD_START = alternation(_STRONG_HEADS)
 _GOV_CHARS = "部局署厅"
 _INDUSTRY = frozenset("科技 人工智能 智能 信息 网络 技术 数据 软件 电子 基础 研究 计算 投资 金融 咨询 创新".split())
 _DESCRIPTORS = ("智库", "初创公司", "初创企业", "新创", "知名", "著名", "老牌", "头部", "顶尖")
