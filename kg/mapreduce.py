@@ -108,15 +108,13 @@ def document_nquads(extraction: Extraction) -> bytes:
     from rdflib import Dataset
 
     from kg.ontology import load_schema
-    from kg.rdf import build_graph
+    from kg.rdf import add_all, graph_triples
     from kg.vocab import DOC
 
     resolved = _resolver().resolve([extraction])
-    graph = build_graph([extraction], resolved, load_schema())
     dataset = Dataset()
-    named = dataset.graph(DOC[extraction.document.doc_id])
-    for triple in graph:
-        named.add(triple)
+    add_all(dataset.graph(DOC[extraction.document.doc_id]),
+            graph_triples([extraction], resolved, load_schema()))
     text = dataset.serialize(format="nquads", encoding="utf-8").decode("utf-8")
     lines = sorted(line for line in text.splitlines() if line.strip())
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
