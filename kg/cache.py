@@ -32,11 +32,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kg.corpus import Document
-from kg.model import DocumentInfo, Extraction
+from kg.model import Extraction
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CACHE_DIR", "ExtractionCache", "decode_extraction", "document_info",
+__all__ = ["CACHE_DIR", "ExtractionCache", "decode_extraction",
            "encode_extraction", "pipeline_version"]
 
 CACHE_DIR = ".kg-cache"
@@ -141,10 +141,6 @@ def _optional(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else decode(value)
 
 
-def document_info(document: Document) -> DocumentInfo:
-    return DocumentInfo(document.doc_id, document.sha256, document.title, document.files)
-
-
 # --- the cache ---------------------------------------------------------------------
 
 class ExtractionCache:
@@ -172,7 +168,7 @@ class ExtractionCache:
             return None
         if extraction.document.sha256 != document.sha256:
             return None
-        return replace(extraction, document=document_info(document))
+        return replace(extraction, document=document.info())
 
     def put(self, document: Document, extraction: Extraction) -> None:
         """Store an extraction; written to a temporary name and renamed."""

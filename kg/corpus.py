@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.errors import InputError
+from kg.model import DocumentInfo
 
 __all__ = ["Document", "decode", "iter_input_files", "read_document", "real_path", "title_of"]
 
@@ -27,6 +28,10 @@ class Document:
     title: str
     original: str             # decoded text, \n line ends, no BOM
     files: tuple[str, ...]    # file names (several when the same text comes twice)
+
+    def info(self) -> DocumentInfo:
+        """What an extraction keeps of its document (no text)."""
+        return DocumentInfo(self.doc_id, self.sha256, self.title, self.files)
 
     @classmethod
     def from_text(cls, original: str, name: str = "text.txt") -> "Document":

@@ -13,7 +13,7 @@ from kg.attributes import document_year, extract_attributes
 from kg.chunks import mentions_by_chunk
 from kg.corpus import Document
 from kg.lexicon import load_lexicon
-from kg.model import Alias, Attribute, DocumentInfo, Evidence, Extraction, Fact, Mention
+from kg.model import Alias, Attribute, Evidence, Extraction, Fact, Mention
 from kg.nlp import DEFAULT_MODEL, MENTIONS_KEY, load_pipeline
 from kg.normalize import Normalized, normalize, split_sentences
 from kg.ontology import load_schema
@@ -64,7 +64,7 @@ class Extractor:
             Attribute(self._surface(f.subject, norm, document), f.prop, f.value, f.datatype,
                       evidence(f.sentence, f"attribute/{f.prop}", 0.8))
             for f in found)
-        info = DocumentInfo(document.doc_id, document.sha256, document.title, document.files)
+        info = document.info()
         return Extraction(info, tuple(self._surface(m, norm, document) for m in kept),
                           tuple(aliases), facts, attrs, norm.text != document.original)
 
