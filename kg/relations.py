@@ -33,7 +33,10 @@ class RelationExtractor:
         self.schema = schema
         self.patterns = []
         for p in lexicon.patterns:
-            self.patterns.append((p, alternation(p.get("triggers", ()))))
+            rx = alternation(p.get("triggers", ()))
+            # the sentence gate: frames that act only at a trigger word
+            self.patterns.append((p, rx, rx if p["frame"] not in TRIGGERLESS else None,
+                                  FRAMES[p["frame"]]))
         cue = lexicon.cues
         self.hedge = alternation(cue.get("hedge", ()))
         self.negation = alternation(cue.get("negation", ()))
@@ -106,11 +109,9 @@ class RelationExtractor:
             sent = Sentence(text, s_start, s_end, inside, tuple(history[-3:]), ms)
             question = text[s_start:s_end].rstrip().endswith(("?", "？", "吗"))
             if inside and not question:
-                for pattern, rx in self.patterns:
-                    if rx is not None and pattern["frame"] not in TRIGGERLESS \
-                            and not rx.search(text, s_start, s_end):
+                for pattern, rx, gate, frame in self.patterns:
+                    if gate is not None and not gate.search(text, s_start, s_end):
                         continue            # no trigger word in this sentence
-                    frame = FRAMES[pattern["frame"]]
                     for cand in frame(self, pattern, rx, sent):
                         out.append(Candidate(*cand[:3], pattern["id"],
                                              pattern.get("confidence", 0.7) * cand[3],
