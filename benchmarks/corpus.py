@@ -9,8 +9,8 @@ import random
 import re
 from pathlib import Path
 
-from kg.corpus import read_document
-from kg.normalize import is_traditional
+from kg.text.files import read_document
+from kg.text.normalize import is_traditional
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 _SENTENCE = re.compile(r"[^。！？!?；\n]+[。！？!?；]*[”’」』）)】》\"']*")

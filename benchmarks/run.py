@@ -61,7 +61,7 @@ def child_baseline(corpus: str) -> dict:
 
 
 def child_build(corpus: str, out: str, jobs: str, cache: str) -> dict:
-    from kg.build import build, read_documents
+    from kg.run.build import build, read_documents
 
     chars = sum(len(d.original) for d in read_documents([Path(corpus)], False, []))
     marks: list[float] = []
@@ -84,11 +84,11 @@ def child_big_graph(cache_root: str, out_ttl: str, min_triples: str) -> dict:
     import hashlib
     from dataclasses import replace
 
-    from kg.cache import decode_extraction
+    from kg.run.cache import decode_extraction
     from kg.lexicon import load_lexicon
-    from kg.ontology import load_schema
-    from kg.rdf import build_graph, serialize
-    from kg.resolve import Resolver
+    from kg.ontology.schema import load_schema
+    from kg.graph.triples import build_graph, serialize
+    from kg.graph.resolve import Resolver
 
     gc.disable()
     base = [decode_extraction(json.loads(p.read_bytes())["extraction"])
@@ -121,7 +121,7 @@ def child_big_graph(cache_root: str, out_ttl: str, min_triples: str) -> dict:
 def child_queries(graph_file: str, store: str, repeat: str, skip: str = "") -> None:
     """Prints one JSON line after parsing, then one per query as it ends
     (the parent stops a query that runs too long and starts again after it)."""
-    from kg.query import load_graph, read_query, run_query
+    from kg.graph.query import load_graph, read_query, run_query
     from kg.resources import QUERIES_DIR
 
     started = time.perf_counter()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import Extractor
+from kg.run.extract import Extractor
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.attributes import document_year
-from kg.corpus import Document
-from kg.extract import Extractor
+from kg.facts.attributes import document_year
+from kg.text.files import Document
+from kg.run.extract import Extractor
 
 
 def document(text: str, name: str = "news.txt") -> Document:

@@ -20,9 +20,9 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import PROV, SKOS
 
-from kg.query import load_graph
-from kg.view import collect, write_html
-from kg.vocab import DOC, ENTITY, KG, STATEMENT
+from kg.graph.query import load_graph
+from kg.view.page import collect, write_html
+from kg.ontology.vocab import DOC, ENTITY, KG, STATEMENT
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.ttl"
 CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Graph
 
-import kg.extract
-from kg.cli import cli
-from kg.vocab import KG, RELATIONS
+import kg.run.extract
+from kg.cli.main import cli
+from kg.ontology.vocab import KG, RELATIONS
 
 # Test articles, written for these tests.
 ARTICLES = {
@@ -31,7 +31,7 @@ MODEL_LINE = "model: blank:zh (spaCy Chinese + jieba, offline)"
 @pytest.fixture
 def news(tmp_path, monkeypatch, extractor) -> Path:
     """A folder of three articles; the pipeline loaded once for the module."""
-    monkeypatch.setattr(kg.extract, "Extractor", lambda model="blank:zh": extractor)
+    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": extractor)
     folder = tmp_path / "news"
     folder.mkdir()
     for name, text in ARTICLES.items():

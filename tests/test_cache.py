@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import kg.extract
-from kg.build import build, read_documents
-from kg.cache import (CACHE_DIR, ExtractionCache, decode_extraction, encode_extraction,
+import kg.run.extract
+from kg.run.build import build, read_documents
+from kg.run.cache import (CACHE_DIR, ExtractionCache, decode_extraction, encode_extraction,
                       pipeline_version)
-from kg.cli import cli
-from kg.extract import Extractor
+from kg.cli.main import cli
+from kg.run.extract import Extractor
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLES = {
@@ -45,7 +45,7 @@ def counted(monkeypatch):
         calls.append(document.files[0])
         return original(self, document)
 
-    monkeypatch.setattr(kg.extract.Extractor, "extract", extract)
+    monkeypatch.setattr(kg.run.extract.Extractor, "extract", extract)
     return calls
 
 

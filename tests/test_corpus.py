@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.corpus import Document, decode, iter_input_files, read_document, title_of
+from kg.text.files import Document, decode, iter_input_files, read_document, title_of
 from kg.errors import InputError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -1,8 +1,8 @@
-"""Any SPARQL server (kg.endpoint): `kg push` loads a graph with the Graph
+"""Any SPARQL server (kg.graph.endpoint): `kg push` loads a graph with the Graph
 Store Protocol and `kg query --endpoint` answers the queries/ files there
 exactly as on the local file. The server is a real Oxigraph server started
 on 127.0.0.1 for these tests (`pip install oxigraph`; CI installs it with
-the test extras). Also: the Oxigraph-backed local store (kg.store) answers
+the test extras). Also: the Oxigraph-backed local store (kg.graph.store) answers
 every query as rdflib's own store does, and bindings sent as VALUES."""
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef, Variable
 
-from kg.cli import cli
-from kg.endpoint import EndpointError, push, query
-from kg.query import format_result, load_graph, run_query
+from kg.cli.main import cli
+from kg.graph.endpoint import EndpointError, push, query
+from kg.graph.query import format_result, load_graph, run_query
 from kg.resources import QUERIES_DIR
-from kg.store import default_store, is_oxigraph, with_values
+from kg.graph.store import default_store, is_oxigraph, with_values
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.ttl"
 QUERIES = sorted(p.stem for p in QUERIES_DIR.glob("*.rq"))

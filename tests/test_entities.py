@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.corpus import Document
-from kg.extract import Extractor
-from kg.nlp import MENTIONS_KEY
-from kg.normalize import normalize
+from kg.text.files import Document
+from kg.run.extract import Extractor
+from kg.mentions.pipeline import MENTIONS_KEY
+from kg.text.normalize import normalize
 
 
 def document(text: str, name: str = "news.txt") -> Document:
@@ -307,7 +307,7 @@ def test_a_short_name_the_document_writes_after_a_model_name_is_that_model(extra
 def test_the_part_of_speech_table_is_jiebas_own():
     import jieba.posseg
 
-    from kg.names import pos_table
+    from kg.mentions.names import pos_table
 
     assert pos_table() == jieba.posseg.dt.word_tag_tab
 

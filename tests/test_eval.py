@@ -1,4 +1,4 @@
-"""kg.eval scores hand-made graphs against hand-made gold folders, where the
+"""kg.eval.score scores hand-made graphs against hand-made gold folders, where the
 right numbers are known by hand; and ``kg eval`` on the command line."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef, namespace
 from rdflib.namespace import PROV, SKOS
 
-from kg.cli import cli
+from kg.cli.main import cli
 from kg.errors import GoldFormatError
-from kg.eval import evaluate, format_report, load_gold, normalize_name
-from kg.vocab import DOC, ENTITY, KG, STATEMENT
+from kg.eval.score import evaluate, format_report, load_gold, normalize_name
+from kg.ontology.vocab import DOC, ENTITY, KG, STATEMENT
 
 HEADERS = {
     "entities.tsv": "# id\tclass(es)\tlabel\taliases (|)\tstatus\tdocs",

@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Dataset, Literal, URIRef
 
-from kg.build import build, read_documents
-from kg.cli import cli
+from kg.run.build import build, read_documents
+from kg.cli.main import cli
 from kg.errors import InputError
-from kg.extract import Extractor
-from kg.mapreduce import extract_to_folder, merge_folders, read_extractions
-from kg.vocab import DOC, KG
+from kg.run.extract import Extractor
+from kg.run.mapreduce import extract_to_folder, merge_folders, read_extractions
+from kg.ontology.vocab import DOC, KG
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -7,9 +7,9 @@ import pytest
 import spacy
 from click.testing import CliRunner
 
-from kg.cli import cli
+from kg.cli.main import cli
 from kg.errors import ModelNotFound
-from kg.nlp import MENTIONS_KEY, load_pipeline
+from kg.mentions.pipeline import MENTIONS_KEY, load_pipeline
 
 
 def test_default_pipeline_keeps_known_names_whole():

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kg.normalize as N
-from kg.normalize import (
+import kg.text.normalize as N
+from kg.text.normalize import (
     Normalized, collapse_spaces, fold_width, is_traditional, normalize, split_sentences,
     strip_invisible, strip_markdown_images, strip_pinyin, strip_price_quotes, strip_tickers,
     strip_urls, to_simplified)

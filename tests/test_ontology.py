@@ -1,4 +1,4 @@
-"""ontology/kg.ttl agrees with kg.vocab.KG, and kg.ontology reads it right."""
+"""ontology/kg.ttl agrees with kg.ontology.vocab.KG, and kg.ontology.schema reads it right."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from kg.errors import KGError
-from kg.ontology import load_schema
+from kg.ontology.schema import load_schema
 from kg.resources import ONTOLOGY_FILE
-from kg.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RELATIONS
+from kg.ontology.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RELATIONS
 
 NS = str(KG._NS)
 KG_TERMS = tuple(name for name in KG.__annotations__ if not name.startswith("_"))
@@ -59,7 +59,7 @@ def test_every_vocab_term_is_declared_with_its_kind(graph, name):
 
 def test_file_declares_no_term_missing_from_vocab(graph):
     extra = set(declared(graph)) - set(KG_TERMS)
-    assert not extra, f"declared in kg.ttl but not in kg.vocab.KG: {sorted(extra)}"
+    assert not extra, f"declared in kg.ttl but not in kg.ontology.vocab.KG: {sorted(extra)}"
     used = {str(t)[len(NS):] for t in graph.all_nodes()
             if isinstance(t, URIRef) and t.startswith(NS)}
     assert used <= set(KG_TERMS)

@@ -1,4 +1,4 @@
-"""kg.parallel and `kg build --jobs`: worker processes give exactly the
+"""kg.run.parallel and `kg build --jobs`: worker processes give exactly the
 graph one process gives, results in document order, errors in the workers
 reach the caller. (Speed is measured by benchmarks/, not here.)"""
 
@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import kg.parallel
-from kg.build import build, read_documents
-from kg.cli import cli
+import kg.run.parallel
+from kg.run.build import build, read_documents
+from kg.cli.main import cli
 from kg.errors import ModelNotFound
 from kg.model import Extraction
-from kg.parallel import available_cpus, extract_documents, iter_extractions
+from kg.run.parallel import available_cpus, extract_documents, iter_extractions
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -47,7 +47,7 @@ def test_jobs_2_writes_byte_identical_graph_files(tmp_path):
 
 def test_spawned_workers_load_their_own_pipeline(documents, one_process, monkeypatch):
     # what happens where fork is not available or not safe (threads running)
-    monkeypatch.setattr(kg.parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(kg.run.parallel, "_context", lambda: multiprocessing.get_context("spawn"))
     assert list(iter_extractions(documents[:3], "blank:zh", jobs=2)) == one_process[:3]
 
 
@@ -109,16 +109,16 @@ def _fail(message):
 def test_beside_runs_in_another_process():
     import os
 
-    other = kg.parallel.beside(os.getpid)
+    other = kg.run.parallel.beside(os.getpid)
     assert other() != os.getpid()
 
 
 def test_beside_returns_the_result_and_raises_the_error():
-    assert kg.parallel.beside(_double, [1, 2])() == [2, 4]
+    assert kg.run.parallel.beside(_double, [1, 2])() == [2, 4]
     with pytest.raises(ValueError, match="^no luck$"):
-        kg.parallel.beside(_fail, "no luck")()
+        kg.run.parallel.beside(_fail, "no luck")()
 
 
 def test_beside_without_fork_runs_here(monkeypatch):
-    monkeypatch.setattr(kg.parallel, "_context", lambda: multiprocessing.get_context("spawn"))
-    assert kg.parallel.beside(_double, [3])() == [6]
+    monkeypatch.setattr(kg.run.parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert kg.run.parallel.beside(_double, [3])() == [6]

@@ -1,4 +1,4 @@
-"""kg.query and `kg query`: every queries/*.rq parses and answers its
+"""kg.graph.query and `kg query`: every queries/*.rq parses and answers its
 question on tests/data/fixture.ttl; formats, bindings and error messages."""
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.plugins.sparql import prepareQuery
 
-from kg.cli import cli
+from kg.cli.main import cli
 from kg.errors import GraphNotFound, QueryError
-from kg.query import (check_query, format_result, list_queries, load_graph, parse_binding,
+from kg.graph.query import (check_query, format_result, list_queries, load_graph, parse_binding,
                       resolve_query, run_query)
 from kg.resources import QUERIES_DIR
-from kg.vocab import ENTITY, KG
+from kg.ontology.vocab import ENTITY, KG
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.ttl"
 QUERY_FILES = sorted(QUERIES_DIR.glob("*.rq"))

@@ -16,9 +16,9 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kg.build import build
-from kg.corpus import decode
-from kg.vocab import ATTRIBUTES, DOC, ENTITY, ENTITY_CLASSES, KG, RELATIONS
+from kg.run.build import build
+from kg.text.files import decode
+from kg.ontology.vocab import ATTRIBUTES, DOC, ENTITY, ENTITY_CLASSES, KG, RELATIONS
 
 FILES = {
     "a.txt": ("星河智算发布Zeta-7B\n\n"

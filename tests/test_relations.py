@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.corpus import Document
-from kg.extract import Extractor
-from kg.ontology import load_schema
+from kg.text.files import Document
+from kg.run.extract import Extractor
+from kg.ontology.schema import load_schema
 
 
 def document(text: str, name: str = "news.txt") -> Document:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.corpus import Document
-from kg.extract import Extractor
+from kg.text.files import Document
+from kg.run.extract import Extractor
 
 
 def facts(extractor: Extractor, text: str, *predicates: str) -> set[tuple[str, str, str]]:
@@ -219,8 +219,8 @@ def test_product_as_company(extractor, text, expected):
 def test_product_named_as_company_passes_the_graph_check():
     """The node keeps the product class; the fact of that mention still fits."""
     from kg.model import Mention
-    from kg.ontology import load_schema
-    from kg.relations import accepts
+    from kg.ontology.schema import load_schema
+    from kg.facts.extractor import accepts
     schema = load_schema()
     person = Mention(0, 3, "陈立群", "Person", "", "names/title", 0.8)
     named = Mention(4, 12, "Genspark", "Company", "genspark", "gazetteer+company", 0.95)

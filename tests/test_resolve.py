@@ -13,14 +13,14 @@ from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
-from kg.build import build
-from kg.corpus import Document
+from kg.run.build import build
+from kg.text.files import Document
 from kg.lexicon import load_lexicon
 from kg.model import DocumentInfo, Extraction, Mention
-from kg.ontology import load_schema
-from kg.rdf import build_graph
-from kg.resolve import Resolver, identity
-from kg.vocab import DOC, KG
+from kg.ontology.schema import load_schema
+from kg.graph.triples import build_graph
+from kg.graph.resolve import Resolver, identity
+from kg.ontology.vocab import DOC, KG
 
 
 @pytest.fixture(scope="module")

@@ -27,15 +27,15 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
 from rdflib.compare import isomorphic
 
-import kg.corpus
-import kg.extract
-from kg.build import build, read_documents
-from kg.chunks import mentions_by_chunk, windows
-from kg.corpus import Document, decode, title_of
+import kg.text.files
+import kg.run.extract
+from kg.run.build import build, read_documents
+from kg.mentions.chunks import mentions_by_chunk, windows
+from kg.text.files import Document, decode, title_of
 from kg.errors import InputError, KGError
 from kg.model import Mention
-from kg.normalize import Normalized, fold_width, is_traditional, normalize, split_sentences
-from kg.vocab import DOC, KG
+from kg.text.normalize import Normalized, fold_width, is_traditional, normalize, split_sentences
+from kg.ontology.vocab import DOC, KG
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,7 +56,7 @@ TRADITIONAL = ("輝達執行長黃仁勳稱讚了深度求索。\n"
 @pytest.fixture
 def run(monkeypatch, extractor):
     """``build`` with the pipeline loaded once for the whole module."""
-    monkeypatch.setattr(kg.extract, "Extractor", lambda model="blank:zh": extractor)
+    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": extractor)
 
     def run(paths, out: Path, **options):
         return build([Path(p) for p in paths], out, **options)
@@ -179,13 +179,13 @@ def test_strict_stops_at_the_first_bad_file_in_order(tmp_path, run):
 def test_a_decoder_bug_costs_only_its_file(tmp_path, monkeypatch):
     write(tmp_path / "news" / "a.txt", ARTICLE)
     write(tmp_path / "news" / "b.txt", SECOND)
-    real = kg.corpus.decode
+    real = kg.text.files.decode
 
     def flaky(data, name):
         if name.endswith("b.txt"):
             raise LookupError("codec exploded")
         return real(data, name)
-    monkeypatch.setattr(kg.corpus, "decode", flaky)
+    monkeypatch.setattr(kg.text.files, "decode", flaky)
     skipped: list[str] = []
     docs = read_documents([tmp_path / "news"], False, skipped)
     assert [d.files for d in docs] == [("a.txt",)]
@@ -209,7 +209,7 @@ class _BreaksOnKimi:
 def test_an_extraction_bug_costs_only_its_document(tmp_path, monkeypatch, extractor, cache):
     write(tmp_path / "news" / "a.txt", ARTICLE)
     write(tmp_path / "news" / "b.txt", SECOND)
-    monkeypatch.setattr(kg.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
+    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
     result = build([tmp_path / "news"], tmp_path / "out", cache=cache)
     assert result.skipped == ["b.txt: extraction failed (IndexError: list index out of range); "
                               "the other files are in the graph; please report this"]
@@ -223,18 +223,18 @@ def test_an_extraction_bug_costs_only_its_document(tmp_path, monkeypatch, extrac
 
 def test_when_every_document_breaks_the_extractor_nothing_is_written(tmp_path, monkeypatch, extractor):
     write(tmp_path / "news" / "b.txt", SECOND)
-    monkeypatch.setattr(kg.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
+    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
     result = build([tmp_path / "news"], tmp_path / "out", cache=False)
     assert len(result.skipped) == 1 and result.extracted == 0
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
 def test_kg_extract_skips_a_document_the_extractor_breaks_on(tmp_path, monkeypatch, extractor):
-    from kg.mapreduce import extract_to_folder
+    from kg.run.mapreduce import extract_to_folder
 
     write(tmp_path / "news" / "a.txt", ARTICLE)
     write(tmp_path / "news" / "b.txt", SECOND)
-    monkeypatch.setattr(kg.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
+    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
     result = extract_to_folder([tmp_path / "news"], tmp_path / "ex")
     assert result.extracted == 1 and len(result.skipped) == 1
     assert sorted(p.suffix for p in (tmp_path / "ex").iterdir()) == [".json", ".nq"]
@@ -378,9 +378,9 @@ def previous(tmp_path, run):
 def _second_temp_file_fails(monkeypatch, exc):
     """Raise ``exc`` when the second output's temporary file is made, i.e.
     after the first one is completely written."""
-    import kg.build
+    import kg.run.build
 
-    real, calls = kg.build._create_temp, []
+    real, calls = kg.run.build._create_temp, []
 
     def create(out_dir, name):
         calls.append(name)
@@ -388,15 +388,15 @@ def _second_temp_file_fails(monkeypatch, exc):
             assert [p.name for p in out_dir.iterdir() if p.name.startswith(".graph.ttl.")]
             raise exc
         return real(out_dir, name)
-    monkeypatch.setattr(kg.build, "_create_temp", create)
+    monkeypatch.setattr(kg.run.build, "_create_temp", create)
 
 
 def _rendering_fails(monkeypatch, exc):
-    import kg.view
+    import kg.view.page
 
     def render(graph):
         raise exc
-    monkeypatch.setattr(kg.view, "render_html", render)
+    monkeypatch.setattr(kg.view.page, "render_html", render)
 
 
 @pytest.mark.parametrize("where", [_second_temp_file_fails, _rendering_fails], ids=["writing", "rendering"])
@@ -413,7 +413,7 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path, run, previous, monk
 
 
 def test_ctrl_c_while_renaming_waits_until_both_files_are_replaced(tmp_path, monkeypatch):
-    from kg.build import write_atomically
+    from kg.run.build import write_atomically
 
     out = tmp_path / "out"
     write_atomically(out, {"graph.ttl": b"old ttl", "graph.html": b"old html"})
@@ -435,7 +435,7 @@ def test_ctrl_c_while_renaming_waits_until_both_files_are_replaced(tmp_path, mon
 def test_an_unwritable_output_folder_is_one_line_before_any_work(tmp_path, run, monkeypatch):
     write(tmp_path / "news" / "a.txt", ARTICLE)
     write(tmp_path / "file", "not a folder")
-    monkeypatch.setattr(kg.extract, "Extractor", None)       # must fail before extracting
+    monkeypatch.setattr(kg.run.extract, "Extractor", None)       # must fail before extracting
     with pytest.raises(KGError) as info:
         run([tmp_path / "news"], tmp_path / "file" / "out")
     assert str(info.value) == (f"{tmp_path / 'file' / 'out'}: cannot write the graph there "
@@ -458,7 +458,7 @@ def test_outputs_get_normal_permissions_and_keep_changed_ones(tmp_path, run):
 
 CHILD_BUILD = """
 import sys
-from kg.cli import cli
+from kg.cli.main import cli
 sys.exit(cli(["build", *sys.argv[1:]]))
 """
 
@@ -506,18 +506,18 @@ def test_two_builds_are_byte_identical_whatever_the_order(tmp_path, run):
 CHILD_MEASURE = """
 import gc, json, resource, sys
 from pathlib import Path
-import kg.extract
-from kg.build import build
-from kg.corpus import Document
+import kg.run.extract
+from kg.run.build import build
+from kg.text.files import Document
 
 def status(field):   # Linux: VmRSS (now), VmHWM (peak since the last reset), in KiB
     for line in open("/proc/self/status"):
         if line.startswith(field + ":"):
             return int(line.split()[1]) * 1024
 
-extractor = kg.extract.Extractor()
+extractor = kg.run.extract.Extractor()
 extractor.extract(Document("0" * 16, "0" * 64, "t", "深度求索发布了DeepSeek-V3。", ("t.txt",)))
-kg.extract.Extractor = lambda model="blank:zh": extractor
+kg.run.extract.Extractor = lambda model="blank:zh": extractor
 gc.collect()
 try:    # forget the peak of loading the pipeline, measure from here
     open("/proc/self/clear_refs", "w").write("5")

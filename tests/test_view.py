@@ -1,4 +1,4 @@
-"""kg.view: the HTML page is offline, escaped, deterministic and usable at
+"""kg.view.page: the HTML page is offline, escaped, deterministic and usable at
 hundreds of nodes; `kg view` writes it. (tests/test_browser.py opens it.)"""
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
-from kg.cli import cli
+from kg.cli.main import cli
 from kg.errors import InputError
-from kg.query import load_graph
-from kg.vocab import ENTITY, ENTITY_CLASSES, KG, RELATIONS
-from kg import view
-from kg.view import collect, load_styles, render_html, write_html
-from kg.view_html import script_json
+from kg.graph.query import load_graph
+from kg.ontology.vocab import ENTITY, ENTITY_CLASSES, KG, RELATIONS
+from kg.view import page as view
+from kg.view.page import collect, load_styles, render_html, write_html
+from kg.view.html import script_json
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.ttl"
 REMOTE = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//",
@@ -158,7 +158,7 @@ def test_render_is_byte_identical(graph, page):
 
 
 def test_the_page_reads_nothing_that_unread_leaves_out(graph, page):
-    from kg.view import unread
+    from kg.view.page import unread
 
     lean = Graph()
     for t in graph:

@@ -1,0 +1,90 @@
+"""What a reference stands for, beyond 其 and 该公司 (:mod:`kg.facts.roles`):
+他/她 before a speech verb, 这两款模型 (as many names as the numeral
+says), 这个实验室 (the nearest name ending in the noun), and the agent of
+由 behind a description (由人工智能奠基人陈立群院士创立). Each helper takes
+a :class:`kg.facts.roles.Sentence`."""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE = re.compile(r"[，,；;：:]")
+_ADVERBS = re.compile(r"\s*(?:均|都|皆|也|亦|同时|全面|已经|已|纷纷|各自|分别|同样|共同)*\s*")
+_NUMBERED = re.compile(r"\s*(?:这|此|以上|上述)([两二三四])(?:款|个|家|大|种)")
+_HE = re.compile(r"\s*(?:但是?|而|不过|同时|此外|另外|然而|并且?)?\s*[他她](?![们們])"
+                 r"(?:也|还|则|更|又|同时|随即|随后|接着|进一步|再次|曾|就|亦|却|甚至|直接)*\s*$")
+_THIS_NOUN = re.compile(r"(?:这个|这家|这所|这间|该|此)([\u4e00-\u9fff]{2,4})\s*$")
+
+
+def clause_start(sent, pos):
+    cut = sent.start
+    for m in _CLAUSE.finditer(sent.text, sent.start, pos):
+        cut = m.end()
+    return cut
+
+
+def numbered(sent, clause, pos):
+    """(n, where) when pos's clause opens with 这两款…, or the clause before
+    is only that (这两款推理模型，均对标…); else None."""
+    m = _NUMBERED.match(sent.text, clause, pos)
+    if m is None and clause > sent.start:
+        prev = clause_start(sent, clause - 1)
+        if clause - prev <= 12 and _ADVERBS.fullmatch(sent.text, clause, pos):
+            m = _NUMBERED.match(sent.text, prev, clause)
+    return ({"三": 3, "四": 4}.get(m.group(1), 2), m.start()) if m else None
+
+
+def last_named(fit, sent, cands, n):
+    """The last n distinct names before (this sentence, then the one
+    before) that ``fit`` accepts, or nothing when there are fewer."""
+    found = []
+    for m in reversed([x for p in sent.previous[-1:] for x in p] + list(cands)):
+        t = fit(m)
+        if t is not None and t.text not in {f.text for f in found}:
+            found.insert(0, t)
+        if len(found) == n:
+            return found
+    return []
+
+
+def pronoun_speaker(sent, pos):
+    """但他也指出…: 他/她 alone before the speech verb stands for the last
+    person named in this sentence or the one before it."""
+    if not _HE.match(sent.text[clause_start(sent, pos):pos]):
+        return []
+    here = [m for m in sent.mentions if m.end <= pos and m.cls == "Person"]
+    if here:
+        return here[-1:]
+    for earlier in reversed(sent.previous[-1:]):
+        people = [m for m in earlier if m.cls == "Person"]
+        if people:
+            return people[-1:]
+    return []
+
+
+def titled_marker(ex, sent, pos, markers):
+    """由人工智能奠基人陈立群: the marker, then a short description ending
+    in a title, then the agent at pos. Where the marker stands, or None."""
+    seg = sent.text[clause_start(sent, pos):pos]
+    for mk in markers:
+        k = seg.rfind(mk)
+        filler = seg[k + len(mk):] if k >= 0 else ""
+        if k < 0 or not 0 < len(filler) <= 16 or re.search(r"[、和与及]", filler):
+            continue
+        if any(filler.endswith(t) for t in ex.titles) or (ex.role_ending and ex.role_ending.search(filler)):
+            return pos - len(filler) - len(mk)
+    return None
+
+
+def noun_reference(ex, sent, pos, allowed):
+    """这个实验室由…: the nearest name before that ends with the noun."""
+    lead = _THIS_NOUN.search(sent.text[clause_start(sent, pos):pos])
+    if not lead:
+        return []
+    noun = lead.group(1)
+    pools = [[m for m in sent.mentions if m.end <= pos]] + [list(p) for p in reversed(sent.previous[-2:])]
+    for pool in pools:
+        for m in reversed(pool):
+            if m.text.endswith(noun) and len(m.text) > len(noun) and ex.fits(m.cls, allowed):
+                return [m]
+    return []

@@ -1,0 +1,200 @@
+"""Any SPARQL server: push a graph file with the SPARQL 1.1 Graph Store HTTP
+Protocol and run queries with the SPARQL 1.1 Protocol, using only the
+standard library (``urllib``).
+
+Which URL is which, for some servers (host and port as configured):
+
+=================  ===================================  ==============================
+server             graph store (``kg push``)            query (``kg query``)
+=================  ===================================  ==============================
+Oxigraph           ``http://HOST:7878/store``           ``http://HOST:7878/query``
+Apache Jena Fuseki ``http://HOST:3030/DATASET/data``    ``http://HOST:3030/DATASET/query``
+Virtuoso           ``http://HOST:8890/sparql-graph-crud``  ``http://HOST:8890/sparql``
+=================  ===================================  ==============================
+
+Virtuoso returns at most 10,000 rows per query by default
+(``ResultSetMaxRows`` in ``virtuoso.ini``) without saying so, and stalled on
+a 1 M-triple HTTP PUT in our tests: load big graphs with its bulk loader."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import rdflib
+from rdflib.query import Result
+
+from kg.errors import GraphNotFound, KGError
+
+__all__ = ["EndpointError", "PushResult", "label_graph", "push", "query", "run_query"]
+
+TIMEOUT = 600.0
+_CONTENT_TYPES = {".ttl": "text/turtle", ".nt": "application/n-triples",
+                  ".nq": "application/n-quads", ".trig": "application/trig"}
+_QUADS = (".nq", ".trig")
+_RESULTS_JSON = "application/sparql-results+json"
+_GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
+_LABEL_CHUNK = 200
+
+
+class EndpointError(KGError):
+    """A SPARQL endpoint cannot be reached, or refused or failed a request."""
+
+
+@dataclass
+class PushResult:
+    url: str          # the request URL (with ?graph= or ?default)
+    method: str
+    status: int
+    bytes: int
+
+
+def push(path: Path | str, endpoint: str, graph: str | None = None, *, append: bool = False,
+         timeout: float = TIMEOUT) -> PushResult:
+    """Load a graph file into the store at ``endpoint`` (its Graph Store
+    Protocol URL): ``graph`` names the target graph (default: the default
+    graph). PUT replaces that graph; ``append`` POSTs, adding to it. A .nq or
+    .trig file carries its own graph names and goes to the store as a whole."""
+    path = Path(path)
+    if not path.is_file():
+        raise GraphNotFound(f"graph file {path} not found; run `kg build` first or give the file")
+    suffix = path.suffix.lower()
+    if suffix not in _CONTENT_TYPES:
+        raise EndpointError(f"{path}: cannot tell its format; push a .ttl, .nt, .nq or .trig file")
+    _check_url(endpoint)
+    if suffix in _QUADS:
+        if graph:
+            raise EndpointError(f"{path} names its own graphs; push it without --graph")
+        url = endpoint
+    else:
+        param = urllib.parse.urlencode({"graph": graph}) if graph else "default"
+        url = endpoint + ("&" if urllib.parse.urlsplit(endpoint).query else "?") + param
+    method = "POST" if append else "PUT"
+    size = path.stat().st_size
+    with path.open("rb") as body:
+        request = urllib.request.Request(url, data=body, method=method, headers={
+            "Content-Type": _CONTENT_TYPES[suffix] + "; charset=utf-8",
+            "Content-Length": str(size)})
+        status, _, _ = _send(request, timeout, what=f"{method} {path.name}")
+    return PushResult(url, method, status, size)
+
+
+def query(endpoint: str, text: str, bindings: dict | None = None, *,
+          default_graph: str | None = None, timeout: float = TIMEOUT) -> Result:
+    """Run a read query at ``endpoint`` (SPARQL 1.1 Protocol, POST
+    ``application/sparql-query``); ``bindings`` (variable → RDF term) are
+    sent as a VALUES block opening the WHERE group. SELECT and ASK answers
+    come back as SPARQL JSON results, CONSTRUCT and DESCRIBE as N-Triples or
+    Turtle; all as an rdflib :class:`~rdflib.query.Result`."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    from kg.graph.store import with_values
+
+    _check_url(endpoint)
+    kind = parseQuery(text)[1].name          # SelectQuery, AskQuery, ConstructQuery, DescribeQuery
+    graph_result = kind in ("ConstructQuery", "DescribeQuery")
+    url = endpoint
+    if default_graph:
+        url += ("&" if urllib.parse.urlsplit(endpoint).query else "?") + \
+            urllib.parse.urlencode({"default-graph-uri": default_graph})
+    request = urllib.request.Request(url, data=with_values(text, bindings or {}).encode("utf-8"),
+                                     method="POST", headers={
+                                         "Content-Type": "application/sparql-query; charset=utf-8",
+                                         "Accept": _GRAPH_TYPES if graph_result else _RESULTS_JSON})
+    _, content_type, body = _send(request, timeout, what="query")
+    if graph_result:
+        result = Result("CONSTRUCT")
+        result.graph = _parse_graph(body, content_type, endpoint)
+        return result
+    try:
+        return Result.parse(io.BytesIO(body), format="json")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise EndpointError(f"{endpoint} did not answer with SPARQL JSON results "
+                            f"(Content-Type {content_type or 'missing'}); is it the query URL?") from exc
+
+
+def label_graph(endpoint: str, result: Result, *, default_graph: str | None = None,
+                timeout: float = TIMEOUT) -> rdflib.Graph:
+    """The ``rdfs:label`` and ``kg:fileName`` triples of every IRI in a SELECT
+    result, fetched from the endpoint, so that answers print with names."""
+    graph = rdflib.Graph()
+    if result.type != "SELECT":
+        return graph
+    iris = sorted({term for row in result for term in row if isinstance(term, rdflib.URIRef)})
+    for start in range(0, len(iris), _LABEL_CHUNK):
+        values = " ".join(f"<{iri}>" for iri in iris[start:start + _LABEL_CHUNK])
+        text = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                "PREFIX kg: <https://w3id.org/kgnews/ontology#>\n"
+                "CONSTRUCT { ?s rdfs:label ?l . ?s kg:fileName ?f } WHERE { VALUES ?s { "
+                f"{values} }} {{ ?s rdfs:label ?l }} UNION {{ ?s kg:fileName ?f }} }}")
+        graph += query(endpoint, text, default_graph=default_graph, timeout=timeout).graph
+    return graph
+
+
+def run_query(endpoint: str, text: str, bindings: dict | None = None, *,
+              default_graph: str | None = None, timeout: float = TIMEOUT) -> tuple[Result, rdflib.Graph]:
+    """The answer and the labels to print it with (see :func:`kg.graph.query.format_result`)."""
+    result = query(endpoint, text, bindings, default_graph=default_graph, timeout=timeout)
+    return result, label_graph(endpoint, result, default_graph=default_graph, timeout=timeout)
+
+
+# --- HTTP ----------------------------------------------------------------------------
+
+def _check_url(url: str) -> None:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise EndpointError(f"endpoint {url!r} is not an http:// or https:// URL")
+
+
+def _send(request: urllib.request.Request, timeout: float, *, what: str) -> tuple[int, str, bytes]:
+    url = request.full_url
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as exc:
+        detail = _first_line(exc.read())
+        raise EndpointError(f"{url} refused the {what}: HTTP {exc.code} {exc.reason}"
+                            + (f": {detail}" if detail else "")) from exc
+    except urllib.error.URLError as exc:
+        raise EndpointError(f"cannot reach {url} ({_short(exc.reason)}); check the URL and that "
+                            "the server is running") from exc
+    except (socket.timeout, TimeoutError) as exc:
+        raise EndpointError(f"{url} did not answer the {what} within {timeout:.0f} s") from exc
+    except (ConnectionError, OSError) as exc:
+        raise EndpointError(f"connection to {url} failed during the {what} ({_short(exc)}); "
+                            "check that the server is running") from exc
+
+
+def _first_line(body: bytes) -> str:
+    text = body.decode("utf-8", "replace").strip()
+    try:   # some servers answer errors as JSON
+        data = json.loads(text)
+        text = str(data.get("message") or data.get("error") or text) if isinstance(data, dict) else text
+    except ValueError:
+        pass
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line[:300]
+
+
+def _short(reason) -> str:
+    text = getattr(reason, "strerror", None) or str(reason)
+    return " ".join(text.split())
+
+
+def _parse_graph(body: bytes, content_type: str, endpoint: str) -> rdflib.Graph:
+    mime = content_type.split(";")[0].strip().lower()
+    fmt = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle",
+           "application/x-turtle": "turtle", "application/rdf+xml": "xml"}.get(mime, "turtle")
+    graph = rdflib.Graph()
+    try:
+        graph.parse(data=body.decode("utf-8"), format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many unrelated types
+        raise EndpointError(f"{endpoint} answered a graph query with unreadable {mime or 'data'}; "
+                            "is it the query URL?") from exc
+    return graph

@@ -1,0 +1,225 @@
+"""Names in text → typed mentions.
+
+Two passes. :func:`Recogniser.candidates` runs before segmentation
+(gazetteer hits and Latin/version shapes; these become single tokens), and
+:func:`Recogniser.recognise` runs over the segmented words (people, the
+organisation suffix grammar, context typing, statistical NER when a model
+provides it). Overlaps go to the longer, then the more trusted mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.mentions import shapes
+from kg.mentions.gazetteer import Gazetteer, fold_name
+from kg.lexicon import Lexicon
+from kg.model import Mention
+from kg.mentions.names import NameFinder
+from kg.mentions.weak_orgs import WeakOrgs
+from kg.mentions.suffixes import SuffixOrgs
+
+_VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
+_SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
+                "statistical": 5}
+
+
+class Recogniser:
+    """Holds the gazetteer automaton and word lists for one process."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.gazetteer = Gazetteer(lexicon.entries.values(), lexicon.not_entities)
+        self.names = NameFinder(lexicon)
+        self.weak_orgs = WeakOrgs(lexicon)
+        self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
+        self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
+        seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
+        self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
+
+    # -- pass 1: before segmentation ------------------------------------
+    def candidates(self, text: str) -> list[Mention]:
+        out = []
+        for hit in self.gazetteer.find(text):
+            e = hit.entries[0]
+            out.append(Mention(hit.start, hit.end, text[hit.start:hit.end], e.cls, e.id,
+                               "gazetteer", 0.95))
+            ext = self._versioned(text, hit.end, e.cls)
+            if ext:
+                cls = "Hardware" if e.cls == "Hardware" else "AIModel"
+                out.append(Mention(hit.start, ext, text[hit.start:ext], cls, "",
+                                   "gazetteer+version", 0.85))
+        for s, e in shapes.latin_runs(text, self.lex.not_entities):
+            m = self._classify_run(text, s, e)
+            if m is not None:
+                out.append(m)
+        return select(out)
+
+    def _versioned(self, text: str, end: int, cls: str) -> int | None:
+        """文心一言4.5, 昇腾910B: a known Han name followed by a version."""
+        if cls not in {"AIModel", "Product", "Hardware"} or not re.match(r"[\u4e00-\u9fff]", text[end - 1]):
+            return None
+        m = _VERSION_AFTER.match(text, end)
+        if m and not re.match(r"[0-9A-Za-z.]", text[m.end():m.end() + 1] or " "):
+            tail = m.group().strip()
+            if not re.fullmatch(r"\d{4}", tail) and not re.fullmatch(r"\d+", tail) or cls == "Hardware":
+                return m.end()
+        return None
+
+    def _classify_run(self, text: str, s: int, e: int) -> Mention | None:
+        run = text[s:e]
+        parts = shapes.split_tokens(run)
+        if run.lower() in self.lex.not_entities or all(p.lower() in self.lex.not_entities for p in parts):
+            return None
+        head = self._known_head(run)
+        if head is not None and len(head[0]) < len(run):
+            name, entry = head
+            tail = run[len(name):].strip(" -")
+            if entry.cls == "Product" and tail.lower() in shapes.PRODUCT_WORDS:
+                return Mention(s, e, run, "Product", "", "shape", 0.8)
+            if entry.cls in {"Company", "AIModel", "Product"} and (
+                    shapes.is_version(tail.split(" ")[0].split("-")[0]) or shapes.looks_like_model(run)):
+                return Mention(s, e, run, "AIModel", "", "shape", 0.85)
+        if shapes.looks_like_hardware(run):
+            return Mention(s, e, run, "Hardware", "", "shape", 0.7)
+        if shapes.SHORT_MODEL_RE.match(run):
+            return Mention(s, e, run, "AIModel", "", "shape/short", 0.5)
+        if shapes.looks_like_model(run):
+            return Mention(s, e, run, "AIModel", "", "shape", 0.7)
+        if fold_name(run) in self.lex.not_entities or len(run) < 2:
+            return None
+        last = parts[-1]
+        if len(parts) > 1 and self.lex.org_suffixes.get(last) in ("Company", "Organization"):
+            return Mention(s, e, run, self.lex.org_suffixes[last], "", "shape/org", 0.75)   # Vy Capital
+        return Mention(s, e, run, "", "", "shape/latin", 0.5)
+
+    def head_of(self, name: str) -> Mention | None:
+        """The longest known name ``name`` starts with (杭州 in 杭州深度求索…,
+        DeepSeek in DeepSeek-V3), as a mention at offset 0."""
+        best = None
+        for hit in self.gazetteer.find(name):
+            if hit.start == 0 and hit.end < len(name) and (best is None or hit.end > best.end):
+                e = hit.entries[0]
+                best = Mention(0, hit.end, name[:hit.end], e.cls, e.id, "gazetteer", 0.9)
+        return best
+
+    def _known_head(self, run: str):
+        """The longest gazetteer name the run starts with (DeepSeek in
+        DeepSeek-R1-0528, Claude in Claude 3.7 Sonnet)."""
+        best = None
+        for hit in self.gazetteer.find(run):
+            if hit.start == 0 and hit.end < len(run) and (best is None or hit.end > len(best[0])):
+                best = (run[:hit.end], hit.entries[0])
+        return best
+
+    # -- pass 2: over the segmented words --------------------------------
+    def recognise(self, text: str, words: list[tuple[int, int]], candidates: list[Mention],
+                  statistical: list[Mention] = ()) -> list[Mention]:
+        found = list(candidates)
+        found += self.names.people(text, words, candidates)
+        found += self.suffix_orgs.organisations(text, words, candidates)
+        found += self.names.products(text, words, candidates)
+        found += self.weak_orgs.find(text, words, lambda: select(found))
+        people = select(found)
+        found += self.suffix_orgs.before_titles(text, words, people)
+        found += [m for m in statistical]
+        found = [self._type_from_context(text, m) if not m.cls else m for m in found]
+        mentions = _type_lists(text, _type_glosses(text, select(found)), self._coordination)
+        mentions = self.names.propagate(text, self._short_shapes_in_context(text, mentions))
+        return self._products_as_companies(text, mentions)
+
+    def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """新加坡AI新创Manus, Manus创办人肖弘: a listed product the text names
+        as a company (a company noun right before, a founder title right
+        after) is the company in that mention. Its node stays the listed
+        one (the key is kept), so no two nodes arise and nothing merges."""
+        before = self._cue.get("company_noun_before", ())
+        after = self._cue.get("founder_after", ())
+        out = []
+        for m in mentions:
+            if m.cls == "Product" and m.key and _cued(text, m, before, after, before_width=8, rstrip=True):
+                m = replace(m, cls="Company", source=m.source + "+company")
+            out.append(m)
+        return out
+
+    def _short_shapes_in_context(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A short shape no list knows (R1, K2, but also L2缓存, 银河M9) is a
+        model only beside a model cue (R1模型), just after a model or
+        company name (OpenAI的o5, 月之暗面发布K3), or when the document
+        also writes it after a longer model name (DeepSeek-R1 … R1)."""
+        tails = {m.text.rsplit(sep, 1)[-1] for m in mentions if m.cls == "AIModel"
+                 for sep in "- " if sep in m.text}
+        pre = self._cue.get("before:AIModel", ())
+        post = self._cue.get("after:AIModel", ())
+        gaps = {"", *self._cue.get("short_model_gap", ())}
+        out, last = [], None
+        for m in mentions:
+            if m.source == "shape/short" and not (
+                    m.text in tails or _cued(text, m, pre, post)
+                    or (last is not None and last.cls in ("AIModel", "Company", "Product")
+                        and text[last.end:m.start].strip() in gaps)):
+                continue
+            out.append(m)
+            last = m
+        return out
+
+    def _type_from_context(self, text: str, m: Mention) -> Mention:
+        for cls in ("Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
+            if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ())):
+                return replace(m, cls=cls, source="context", confidence=0.7)
+        return m
+
+
+def _cued(text: str, m: Mention, before: tuple[str, ...], after: tuple[str, ...], *,
+          before_width: int = 6, rstrip: bool = False) -> bool:
+    """Does a ``before`` cue end right before ``m`` (within ``before_width``
+    characters; spaces skipped with ``rstrip``) or an ``after`` cue start
+    right after it (spaces skipped)?"""
+    left = text[max(0, m.start - before_width):m.start]
+    return (left.rstrip() if rstrip else left).endswith(before) \
+        or text[m.end:m.end + 6].lstrip().startswith(after)
+
+
+def _type_lists(text: str, mentions: list[Mention], sep: re.Pattern) -> list[Mention]:
+    """A、B和C: an untyped Latin name listed among names of one class
+    takes that class (投资者包括X、Y Capital和Z)."""
+    out = list(mentions)
+    for _ in range(2):
+        for i, m in enumerate(out):
+            if m.cls or not m.source.startswith("shape/latin"):
+                continue
+            near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+            classes = {n.cls for n in near if n.cls and sep.match(
+                text[min(n.end, m.end):max(n.start, m.start)])}
+            if len(classes) == 1:
+                out[i] = replace(m, cls=classes.pop(), source=m.source + "+list", confidence=0.6)
+    return out
+
+
+def _type_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """巴伦(Ron Baron): an untyped name in brackets right after a typed one
+    is the same thing and takes its class."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.cls and not b.cls and b.start == a.end + 1 and text[a.end] in "(（" \
+                and text[b.end:b.end + 1] in ")）":
+            out[i] = replace(b, cls=a.cls, source=b.source + "+gloss")
+    return out
+
+
+def select(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: longer first, then the more trusted source.
+    Untyped mentions survive here (relations may type them later)."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), m.cls == "",
+                                             _SOURCE_RANK.get(m.source, _SOURCE_RANK.get(m.source.split("/")[0], 9)),
+                                             -m.confidence, m.start))
+    taken: list[Mention] = []
+    occupied = bytearray(max((m.end for m in mentions), default=0))
+    for m in ranked:
+        if any(occupied[m.start:m.end]):
+            continue
+        taken.append(m)
+        occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return sorted(taken, key=lambda m: (m.start, m.end))

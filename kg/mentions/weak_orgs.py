@@ -1,0 +1,89 @@
+"""Companies named with a weak ending (北辰科技, 星河智能, 每日互动, 北辰资本):
+such a name is a company only where a company stands — before a corporate
+title, 旗下 or a company verb (发布, 推出, 融资, 涨停 …), after a company
+noun (初创公司, 新创), or in a list beside a known company. The ending
+alone says nothing (人工智能, 信息技术, 社会资本 are ordinary words)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import Lexicon
+from kg.model import Mention
+from kg.mentions.names import GENERIC, HAN, STOP_LEFT, pos_table
+from kg.mentions.suffixes import not_in_names
+
+# words that make ordinary phrases with a weak ending (数字科技, 前沿技术)
+_COMMON_CORES = frozenset("""
+人工 数字 信息 网络 前沿 新兴 高新 尖端 智慧 未来 核心 硬核 黑 金融 生物 医疗 教育 通用 专用 具身 生成式
+社会 人力 风险 国有 民营 私人 产业 国际 资本 科技 智能 技术 相关 这些 那些 各类 中外 全新 更加 十分 非常
+""".split())
+_LEAD = re.compile(r"(?:已|已经|正式|也|还|则|近日|今日|今天|日前|再次|继续|随后|率先|宣布|刚刚|于)*")
+_SEPARATORS = re.compile(r"\s*(?:、|和|与|及|以及)\s*$")
+
+
+class WeakOrgs:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.endings = tuple(sorted(lex.cues.get("weak_org_ending", ()), key=len, reverse=True))
+        self.after = tuple(lex.cues.get("company_position_after", ())) + tuple(
+            t for t, kind in lex.titles.items() if kind == "corporate")
+        self.before = tuple(lex.cues.get("before:Company", ()))
+        self.market = tuple(lex.cues.get("company_clause_after", ()))
+
+    def find(self, text: str, words: list[tuple[int, int]], taken) -> list[Mention]:
+        """Two rounds: a list of two unknown names (北辰资本、星海创投和…)
+        types the first from the second. ``taken``: the mentions found so
+        far, or a function that gives them (called only when needed)."""
+        if not self.endings or not any(text.endswith(self.endings, s, e) for s, e in words):
+            return []                   # the cheap guard: no word with such an ending
+        taken = taken() if callable(taken) else taken
+        out = self._find(text, words, taken)
+        return out + self._find(text, words, taken + out) if out else out
+
+    def _find(self, text, words, taken):
+        out = []
+        tags = pos_table()
+        for i, (s, e) in enumerate(words):
+            if not text.endswith(self.endings, s, e):
+                continue
+            w = text[s:e]
+            ending = next(x for x in self.endings if w.endswith(x))
+            start = s
+            if w == ending:             # 每日|互动: the name is the word before
+                if i == 0 or words[i - 1][1] != s:
+                    continue
+                start = words[i - 1][0]
+            elif tags.get(w) is not None:
+                continue                # 人工智能, 信息技术: a word the dictionary knows
+            name, core = text[start:e], text[start:e - len(ending)]
+            if not 2 <= len(core) <= 4 or not (HAN.match(core) or re.fullmatch(r"[A-Z][A-Za-z]{2,}", core)):
+                continue
+            if core in _COMMON_CORES or core in GENERIC or core in STOP_LEFT or not_in_names(core, tags) \
+                    or core in self.lex.titles or name in tags or name.lower() in self.lex.not_entities:
+                continue
+            if any(start < m.end and m.start < e for m in taken):
+                continue
+            if self._company_position(text, start, e, taken):
+                out.append(Mention(start, e, name, "Company", "", "names/weak-suffix", 0.6))
+        return out
+
+    def _company_position(self, text, start, end, taken) -> bool:
+        after = text[end:end + 12]
+        lead = _LEAD.match(after)
+        rest = after[lead.end():] if lead else after
+        if rest.startswith(self.after) or after.startswith(self.after):
+            return True
+        clause = re.split(r"[，,。；;：:、]", after[:10], maxsplit=1)[0]
+        if any(w in clause for w in self.market):      # 并行科技以30cm涨停
+            return True
+        if text[max(0, start - 6):start].endswith(self.before):
+            return True
+        for m in taken:                 # 北辰科技、星海公司和Zeta: beside a known company
+            if m.cls != "Company":
+                continue
+            if m.end <= start and _SEPARATORS.fullmatch(text, m.end, start):
+                return True
+            if m.start >= end and _SEPARATORS.fullmatch(text, end, m.start):
+                return True
+        return False

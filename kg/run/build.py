@@ -1,0 +1,278 @@
+"""``kg build``: files → documents → extractions → entities → graph files.
+
+Rule for bad input (documented in the README): a file or path that cannot
+be read is skipped with a one-line warning and the build goes on; the build
+then reports the skipped files and the CLI exits non-zero. ``strict=True``
+stops at the first bad file. When no file at all can be read nothing is
+written. Outputs are written atomically: a failed or interrupted build
+leaves the previous files as they were."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import logging
+import os
+import secrets
+import signal
+import stat
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from kg.text.files import Document, iter_input_files, read_document, real_path
+from kg.errors import InputError, KGError
+from kg.lexicon import load_lexicon
+from kg.model import Extraction
+from kg.mentions.pipeline import DEFAULT_MODEL
+from kg.ontology.schema import load_schema
+from kg.graph.triples import add_all, graph_triples, new_graph, serialize
+from kg.graph.resolve import Resolver
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    documents: int = 0
+    skipped: list[str] = field(default_factory=list)       # one line per bad file
+    entities: Counter = field(default_factory=Counter)     # class → count
+    relations: Counter = field(default_factory=Counter)    # predicate → count
+    attributes: int = 0
+    seconds: float = 0.0
+    model: str = DEFAULT_MODEL
+    files: list[Path] = field(default_factory=list)
+    extracted: int = 0                                     # documents run through the pipeline
+    cached: int = 0                                        # documents taken from the cache
+
+
+def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> list[Document]:
+    """Read every file; the same text twice is one document with two names.
+
+    A path or file that cannot be read adds one line to ``skipped`` (the
+    file and the reason) and the others are read; with ``strict`` the first
+    one raises its :class:`InputError`. Paths that hold no .txt file at all
+    are an InputError: there is nothing to build."""
+    paths = list(paths)
+    files: dict[Path, Path] = {}
+    for path in paths:
+        try:
+            for file in iter_input_files([path]):
+                files.setdefault(real_path(file), file)
+        except InputError as exc:
+            skip_file(exc, strict, skipped)
+    docs: dict[str, Document] = {}
+    for path in sorted(files.values(), key=lambda p: p.as_posix()):
+        try:
+            doc = read_document(path)
+        except InputError as exc:
+            skip_file(exc, strict, skipped)
+            continue
+        except Exception as exc:  # a decoder bug must not cost the other files
+            log.debug("reading %s failed", path, exc_info=True)
+            skip_file(InputError(f"{path}: cannot read it ({type(exc).__name__}: {exc}); "
+                             "save it as UTF-8 text, and please report this"), strict, skipped)
+            continue
+        if doc.doc_id in docs:
+            seen = docs[doc.doc_id]
+            docs[doc.doc_id] = replace(seen, files=tuple(sorted(set(seen.files + doc.files))))
+        else:
+            docs[doc.doc_id] = doc
+    if not files and not skipped:
+        where = ", ".join(str(p) for p in paths) or "the paths given"
+        raise InputError(f"{where}: no .txt files found; give .txt files or folders that hold them")
+    return [docs[k] for k in sorted(docs)]
+
+
+def skip_file(exc: InputError, strict: bool, skipped: list[str]) -> None:
+    if strict:
+        raise exc
+    log.info("skipped %s", exc)   # the CLI prints the skipped lines
+    skipped.append(str(exc))
+
+
+def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
+          min_confidence: float = 0.0, strict: bool = False, html: bool = True,
+          progress: Callable[[int, int], None] | None = None, jobs: int = 1,
+          cache: bool = True) -> BuildResult:
+    """``jobs`` > 1 extracts in that many worker processes (same graph);
+    ``cache`` keeps each document's extraction in ``out_dir/.kg-cache``."""
+    started = time.perf_counter()
+    result = BuildResult(Path(out_dir), model=model)
+    documents = read_documents(paths, strict, result.skipped)
+    if not documents:       # every file skipped: keep the previous graph, write nothing
+        result.seconds = time.perf_counter() - started
+        return result
+    check_out_dir(result.out_dir)   # before the long part, not after it
+    from kg.run.cache import ExtractionCache
+    from kg.run.parallel import extract_documents
+
+    run = extract_documents(documents, model, jobs=jobs, progress=progress,
+                            cache=ExtractionCache(result.out_dir, model) if cache else None)
+    result.extracted, result.cached = run.extracted, run.cached
+    for exc in run.failed:
+        skip_file(exc, strict, result.skipped)
+    if not run.extractions:    # nothing extracted: keep the previous graph, write nothing
+        result.seconds = time.perf_counter() - started
+        return result
+    write_graph(run.extractions, result, min_confidence=min_confidence, html=html, jobs=jobs)
+    result.documents = len(documents)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def write_graph(extractions: list[Extraction], result: BuildResult, *, min_confidence: float = 0.0,
+                html: bool = True, jobs: int = 1) -> None:
+    """Resolve entities across ``extractions``, write ``graph.ttl`` (and
+    ``graph.html``) into ``result.out_dir`` and count what was written.
+    With ``jobs`` > 1 the Turtle is written in a second process while this
+    one draws the HTML."""
+    from kg.run.parallel import beside
+    from kg.ontology.vocab import KG, RELATIONS
+
+    with _gc_paused():  # a big graph is many small objects and no garbage cycles
+        with _timed("resolved entities"):
+            resolved = Resolver(load_lexicon(), load_schema()).resolve(extractions)
+        with _timed("made the triples"):
+            triples = graph_triples(extractions, resolved, load_schema(), min_confidence)
+        turtle = beside(serialize, triples) if jobs > 1 and html else None
+        outputs = {}
+        if turtle is None:
+            with _timed("wrote the Turtle"):
+                outputs["graph.ttl"] = serialize(triples)
+        if html:
+            from kg.view.page import render_html, unread
+
+            with _timed("drew the HTML"):
+                graph = new_graph()     # what the page shows: a fifth fewer triples to store
+                add_all(graph, (t for t in triples if not unread(t[1])))
+                page = render_html(graph).encode("utf-8")
+            del graph
+        relations = Counter(p for _, p, _ in triples)
+        del triples
+        if turtle is not None:
+            with _timed("waited for the Turtle"):
+                outputs["graph.ttl"] = turtle()
+        if html:
+            outputs["graph.html"] = page
+    write_atomically(result.out_dir, outputs)
+    result.entities = Counter(e.cls for e in resolved.entities.values())
+    for p in RELATIONS:
+        result.relations[p] = relations[KG[p]]
+
+
+@contextlib.contextmanager
+def _timed(what: str):
+    started = time.perf_counter()
+    yield
+    log.info("%s in %.2f s", what, time.perf_counter() - started)
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """No cyclic garbage collection inside: it kept rescanning the growing graph."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Create ``out_dir`` if needed, or say in one line why it cannot hold the graph."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _out_error(out_dir, exc) from exc
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise KGError(f"{out_dir}: cannot write the graph there (permission denied); "
+                      "choose another --out folder")
+
+
+def _out_error(out_dir: Path, exc: OSError) -> KGError:
+    return KGError(f"{out_dir}: cannot write the graph there ({exc.strerror or exc}); "
+                   "choose another --out folder")
+
+
+def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write every file to a temporary name in ``out_dir`` first
+    (``.NAME.<random>.tmp``), then rename them all into place; on any error
+    or interrupt no temporary file is left and the previous files stay as
+    they were. Ctrl-C is held back during the renames, so the files are
+    replaced all together or not at all. New files get the usual
+    permissions (umask), replaced ones keep theirs."""
+    check_out_dir(out_dir)
+    temps: list[tuple[str, Path]] = []
+    try:
+        for name, data in files.items():
+            tmp, fd = _create_temp(out_dir, name)
+            temps.append((name, tmp))
+            with os.fdopen(fd, "wb") as fh:
+                _keep_mode(fh.fileno(), out_dir / name)
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        with _interrupts_held():
+            for name, tmp in temps:
+                os.replace(tmp, out_dir / name)
+        _fsync_dir(out_dir)
+    except OSError as exc:
+        raise _out_error(out_dir, exc) from exc
+    finally:
+        for _, tmp in temps:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
+
+def _create_temp(out_dir: Path, name: str) -> tuple[Path, int]:
+    """A new file ``.NAME.<random>.tmp``, created with mode 0666 less the umask."""
+    while True:
+        tmp = out_dir / f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+
+
+def _keep_mode(fd: int, target: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, stat.S_IMODE(target.stat().st_mode))
+
+
+def _fsync_dir(out_dir: Path) -> None:
+    """Make the renames durable (POSIX; not possible on Windows)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(out_dir, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _interrupts_held():
+    """Ctrl-C and SIGTERM wait until the block is done, then act as usual.
+    (Only the main thread may set signal handlers; elsewhere, no holding.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def hold(signum, frame):
+        received.append(signum)
+
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, hold) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        for signum in dict.fromkeys(received):
+            signal.raise_signal(signum)

@@ -1,0 +1,191 @@
+"""``kg extract`` and ``kg merge``: the build split into a map step that any
+scheduler can spread over many machines, and one reduce step.
+
+``kg extract PATHS --out DIR`` writes, for every document, ``DIR/<doc_id>.nq``
+(N-Quads; one named graph, the document's IRI, holding the document node,
+the entities its mentions name — resolved within that document only — and
+its facts with their evidence) and ``DIR/<doc_id>.json`` (the exact
+:class:`~kg.model.Extraction`, the input of the reduce step). Documents
+whose files are already there from the same pipeline version are skipped.
+
+``kg merge DIR... --out OUT`` reads every ``*.json`` under the folders,
+resolves entities across all documents and writes ``graph.ttl`` (and
+``graph.html``) exactly as ``kg build`` of the same files would.
+
+A shell loop, GNU parallel, Spark or Ray can run ``kg extract`` on slices of
+the corpus (``kg extract part-017/ --out extracted/``) and one ``kg merge
+extracted/`` afterwards."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from kg.run.build import BuildResult, read_documents, skip_file, write_graph
+from kg.run.cache import FORMAT, decode_extraction, encode_extraction, pipeline_version
+from kg.errors import InputError
+from kg.model import Extraction
+from kg.mentions.pipeline import DEFAULT_MODEL
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ExtractResult", "extract_to_folder", "merge_folders", "read_extractions"]
+
+
+@dataclass
+class ExtractResult:
+    out_dir: Path
+    documents: int = 0
+    extracted: int = 0                                   # written now
+    unchanged: int = 0                                   # already there, same pipeline version
+    skipped: list[str] = field(default_factory=list)     # one line per bad file
+    seconds: float = 0.0
+
+
+def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
+                      jobs: int = 1, strict: bool = False, force: bool = False,
+                      progress: Callable[[int, int], None] | None = None) -> ExtractResult:
+    """The map step: one ``.nq`` and one ``.json`` per document in ``out_dir``."""
+    from kg.run.parallel import iter_extractions
+
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    result = ExtractResult(out_dir)
+    documents = read_documents(paths, strict, result.skipped)
+    result.documents = len(documents)
+    version = pipeline_version(model)
+    todo = [d for d in documents if force or not _current(out_dir / f"{d.doc_id}.json", d, version)]
+    result.unchanged = len(documents) - len(todo)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for i, made in enumerate(iter_extractions(todo, model, jobs=jobs, then=_with_nquads), 1):
+        if progress:
+            progress(i, len(todo))
+        if isinstance(made, InputError):
+            skip_file(made, strict, result.skipped)
+            continue
+        extraction, nquads = made
+        write_extraction(out_dir, extraction, version, nquads)
+        result.extracted += 1
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _current(path: Path, document, version: str) -> bool:
+    """Is ``path`` this document's extraction by this pipeline version, with its file names?"""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    doc = data.get("extraction", {}).get("document", {})
+    return (data.get("version") == version and doc.get("sha256") == document.sha256
+            and tuple(doc.get("files", ())) == document.files
+            and path.with_suffix(".nq").is_file())
+
+
+def _with_nquads(extraction: Extraction) -> tuple[Extraction, bytes]:
+    return extraction, document_nquads(extraction)
+
+
+def write_extraction(out_dir: Path, extraction: Extraction, version: str,
+                     nquads: bytes | None = None) -> None:
+    """``<doc_id>.nq`` first, then ``<doc_id>.json``; each written atomically."""
+    doc_id = extraction.document.doc_id
+    _write(out_dir / f"{doc_id}.nq", document_nquads(extraction) if nquads is None else nquads)
+    data = {"format": FORMAT, "version": version, "extraction": encode_extraction(extraction)}
+    _write(out_dir / f"{doc_id}.json",
+           json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+
+
+def document_nquads(extraction: Extraction) -> bytes:
+    """The document's own graph as sorted N-Quads in the named graph of its IRI."""
+    from rdflib import Dataset
+
+    from kg.ontology.schema import load_schema
+    from kg.graph.triples import add_all, graph_triples
+    from kg.ontology.vocab import DOC
+
+    resolved = _resolver().resolve([extraction])
+    dataset = Dataset()
+    add_all(dataset.graph(DOC[extraction.document.doc_id]),
+            graph_triples([extraction], resolved, load_schema()))
+    text = dataset.serialize(format="nquads", encoding="utf-8").decode("utf-8")
+    lines = sorted(line for line in text.splitlines() if line.strip())
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+@functools.lru_cache(maxsize=1)
+def _resolver():
+    from kg.lexicon import load_lexicon
+    from kg.ontology.schema import load_schema
+    from kg.graph.resolve import Resolver
+
+    return Resolver(load_lexicon(), load_schema())
+
+
+def _write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+# --- reduce ----------------------------------------------------------------------------
+
+def read_extractions(folders: Iterable[Path]) -> list[Extraction]:
+    """Every ``*.json`` extraction under the folders, one per document (the
+    same text extracted twice under other names counts once, with all
+    names), in document-id order as ``kg build`` has them."""
+    by_id: dict[str, Extraction] = {}
+    versions: dict[str, Path] = {}
+    searched = []
+    for folder in map(Path, folders):
+        if not folder.is_dir():
+            raise InputError(f"{folder}: no such folder; give the --out folder of `kg extract`")
+        searched.append(str(folder))
+        for path in sorted(folder.rglob("*.json")):
+            if any(part.startswith(".") for part in path.relative_to(folder).parts):
+                continue
+            try:
+                data = json.loads(path.read_bytes())
+                extraction = decode_extraction(data["extraction"])
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise InputError(f"{path}: not an extraction written by `kg extract` ({exc}); "
+                                 "remove it or run `kg extract` again") from exc
+            versions.setdefault(str(data.get("version")), path)
+            doc = extraction.document
+            seen = by_id.get(doc.doc_id)
+            if seen is not None:
+                files = tuple(sorted(set(seen.document.files) | set(doc.files)))
+                extraction = replace(seen, document=replace(seen.document, files=files))
+            by_id[doc.doc_id] = extraction
+    if len(versions) > 1:
+        first, second = sorted(versions.items())[:2]
+        raise InputError(f"{first[1]} and {second[1]} come from different versions of the "
+                         "pipeline or its data; run `kg extract` again on all documents")
+    if not by_id:
+        raise InputError(f"no extractions (*.json) in {', '.join(searched)}; run `kg extract` first")
+    return [by_id[k] for k in sorted(by_id)]
+
+
+def merge_folders(folders: Iterable[Path], out_dir: Path, *, min_confidence: float = 0.0,
+                  html: bool = True) -> BuildResult:
+    """The reduce step: resolve entities across all documents and write the
+    graph files as ``kg build`` does."""
+    started = time.perf_counter()
+    result = BuildResult(Path(out_dir))
+    extractions = read_extractions(folders)
+    write_graph(extractions, result, min_confidence=min_confidence, html=html)
+    result.documents = len(extractions)
+    result.seconds = time.perf_counter() - started
+    return result
