@@ -52,12 +52,22 @@ class Lexicon:
     org_suffixes: dict[str, str] = field(default_factory=dict)    # suffix → class
     speech_verbs: tuple[str, ...] = ()
     not_entities: frozenset[str] = frozenset()
-    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # cue kind → words
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word-list kind → words
     patterns: tuple[dict, ...] = ()                                # relation patterns
     version: str = ""
 
     def by_class(self, cls: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.cls == cls]
+
+    def words(self, kind: str) -> tuple[str, ...]:
+        """The words of one word list (``cues.tsv`` or ``words/*.tsv``), in
+        file order. An unknown kind is an error: a mechanism whose words are
+        missing must not run silently without them."""
+        try:
+            return self.cues[kind]
+        except KeyError:
+            raise KGError(f"no word list {kind!r} in {DATA_DIR}/cues.tsv or {DATA_DIR}/words/*.tsv; "
+                          "add a line 'KIND<TAB>word|word' for it") from None
 
 
 def alternation(words) -> re.Pattern | None:
@@ -68,14 +78,25 @@ def alternation(words) -> re.Pattern | None:
 
 
 def _lines(path: Path) -> list[str]:
-    if not path.exists():
-        log.warning("data file %s is missing; its mechanism is off", path)
-        return []
+    """The non-empty, non-comment lines of a data file; a missing file is an
+    error (a broken installation), never a silently disabled mechanism."""
+    return [line for _, line in _numbered_lines(path)]
+
+
+def _numbered_lines(path: Path) -> list[tuple[int, str]]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KGError(f"data file {path} is missing; reinstall kg (`pip install "
+                      "--force-reinstall kg`) or restore it from the repository") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KGError(f"data file {path} cannot be read ({exc}); restore it from the "
+                      "repository") from exc
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(raw.splitlines(), 1):
         line = line.strip()
         if line and not line.startswith("#"):
-            out.append(line)
+            out.append((n, line))
     return out
 
 
@@ -134,6 +155,25 @@ def country_entries(aliases_file: Path) -> list[Entry]:
     return out
 
 
+def read_word_lists(paths: list[Path]) -> dict[str, tuple[str, ...]]:
+    """``KIND<TAB>word|word|…`` lines from each file. A kind is defined once
+    in one file (it may span several lines there); a kind defined in two
+    files, or a line without words, is an error naming the file and line."""
+    lists: dict[str, list[str]] = {}
+    where: dict[str, Path] = {}
+    for path in paths:
+        for n, line in _numbered_lines(path):
+            kind, sep, words = line.partition("\t")
+            kind, words = kind.strip(), words.strip()
+            if not sep or not kind or not words:
+                raise KGError(f"{path}, line {n}: expected 'KIND<TAB>word|word|…', got {line!r}")
+            if where.setdefault(kind, path) != path:
+                raise KGError(f"{path}, line {n}: the word list {kind!r} is already defined in "
+                              f"{where[kind]}; keep each list in one file")
+            lists.setdefault(kind, []).extend(w for w in (x.strip() for x in words.split("|")) if w)
+    return {k: tuple(v) for k, v in lists.items()}
+
+
 def _version(paths: list[Path]) -> str:
     h = hashlib.sha256()
     for p in sorted(paths):
@@ -153,10 +193,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         if e.id in entries:
             raise KGError(f"{gaz}: id {e.id!r} is used twice; ids must be unique")
         entries[e.id] = e
-    cues: dict[str, list[str]] = {}
-    for row in _rows(data_dir / "cues.tsv"):
-        if len(row) >= 2:
-            cues.setdefault(row[0], []).extend(w for w in row[1].split("|") if w)
+    cues = read_word_lists([data_dir / "cues.tsv", *sorted((data_dir / "words").glob("*.tsv"))])
     patterns = tuple(json.loads(line) for line in _lines(data_dir / "relations.jsonl"))
     files = [p for p in data_dir.rglob("*") if p.suffix in {".tsv", ".txt", ".jsonl"}]
     return Lexicon(
@@ -167,7 +204,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         org_suffixes={r[0]: r[1] for r in _rows(lex_dir / "org_suffixes.tsv") if len(r) > 1},
         speech_verbs=tuple(_lines(lex_dir / "speech_verbs.txt")),
         not_entities=frozenset(w.lower() for w in _lines(lex_dir / "not_entities.txt")),
-        cues={k: tuple(v) for k, v in cues.items()},
+        cues=cues,
         patterns=patterns,
         version=_version(files),
     )
