@@ -53,7 +53,8 @@ class Lexicon:
     speech_verbs: tuple[str, ...] = ()
     not_entities: frozenset[str] = frozenset()
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word-list kind → words
-    patterns: tuple[dict, ...] = ()                                # relation patterns
+    patterns: tuple[tuple[int, dict], ...] = ()                    # (line, relation pattern)
+    patterns_file: Path = DATA_DIR / "relations.jsonl"
     version: str = ""
 
     def by_class(self, cls: str) -> list[Entry]:
@@ -194,7 +195,14 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
             raise KGError(f"{gaz}: id {e.id!r} is used twice; ids must be unique")
         entries[e.id] = e
     cues = read_word_lists([data_dir / "cues.tsv", *sorted((data_dir / "words").glob("*.tsv"))])
-    patterns = tuple(json.loads(line) for line in _lines(data_dir / "relations.jsonl"))
+    patterns_file = data_dir / "relations.jsonl"
+    patterns = []
+    for n, line in _numbered_lines(patterns_file):
+        try:
+            patterns.append((n, json.loads(line)))
+        except ValueError as exc:
+            raise KGError(f"{patterns_file}, line {n}: not valid JSON ({exc}); "
+                          "each line is one pattern object") from exc
     files = [p for p in data_dir.rglob("*") if p.suffix in {".tsv", ".txt", ".jsonl"}]
     return Lexicon(
         entries=entries,
@@ -205,6 +213,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         speech_verbs=tuple(_lines(lex_dir / "speech_verbs.txt")),
         not_entities=frozenset(w.lower() for w in _lines(lex_dir / "not_entities.txt")),
         cues=cues,
-        patterns=patterns,
+        patterns=tuple(patterns),
+        patterns_file=patterns_file,
         version=_version(files),
     )

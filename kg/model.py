@@ -20,6 +20,9 @@ class Mention:
     confidence: float = 0.8
     role: str = ""               # a title seen right before a person ("CEO")
     surface: str = ""            # the same characters in the original file, when they differ
+    typed_by: str = ""           # what gave an untyped name its class: "list", "gloss", "role"
+    as_company: bool = False     # a listed product the text names as its company (AI新创X)
+    metonym: bool = False        # a company named where its model or product is meant (接入X)
 
 
 @dataclass(frozen=True)

@@ -303,7 +303,7 @@ def test_every_fact_fits_the_ontology(extractor, text):
         s, o = f.subject.cls, f.object.cls
         assert not (f.predicate == "released" and s == "Person"), f
         assert not (f.predicate == "released" and o in ("Country", "City", "Place")), f
-        metonym = f.object.source.endswith("+metonym") and o == "Company"
+        metonym = f.object.metonym and o == "Company"
         assert schema.accepts(f.predicate, s, o) or (
             metonym and schema.accepts(f.predicate, s, "Product")), f
 

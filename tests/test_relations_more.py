@@ -220,13 +220,12 @@ def test_product_named_as_company_passes_the_graph_check():
     """The node keeps the product class; the fact of that mention still fits."""
     from kg.model import Mention
     from kg.ontology.schema import load_schema
-    from kg.facts.extractor import accepts
     schema = load_schema()
     person = Mention(0, 3, "陈立群", "Person", "", "names/title", 0.8)
-    named = Mention(4, 12, "Genspark", "Company", "genspark", "gazetteer+company", 0.95)
+    named = Mention(4, 12, "Genspark", "Company", "genspark", "gazetteer", 0.95, as_company=True)
     plain = Mention(4, 12, "Genspark", "Product", "genspark", "gazetteer", 0.95)
-    assert accepts(schema, "founded", person, named, "Person", "Product")
-    assert not accepts(schema, "founded", person, plain, "Person", "Product")
+    assert schema.accepts_mentions("founded", person, named, "Person", "Product")
+    assert not schema.accepts_mentions("founded", person, plain, "Person", "Product")
 
 
 # “…，”X说: the quotation closing just before the speaker (a title between

@@ -98,22 +98,16 @@ def _number(value: str, unit: str) -> int:
     return int(round(float(value) * _SCALE[unit.lower() if unit.isascii() else unit]))
 
 
-def extract_attributes(text, sentences, mentions, released, hedged, doc_year):
-    """``released``: (subject, object, trigger_sentence) facts already found;
-    ``hedged(sentence_text_before_trigger)`` says whether a cue cancels it."""
+def extract_attributes(passage, released, hedged, doc_year):
+    """Attributes of the typed mentions of ``passage``. ``released``:
+    (object, sentence span) of the release facts already found;
+    ``hedged(text_before_trigger)`` says whether a cue cancels one."""
+    text = passage.text
     years = year_context(text)
     out: list[Found] = []
-    by_sentence: dict[tuple[int, int], list[Mention]] = {}
-    k = 0
-    ms = sorted(mentions, key=lambda m: m.start)
-    for s, e in sentences:
-        inside = []
-        while k < len(ms) and ms[k].start < e:
-            if ms[k].start >= s:
-                inside.append(ms[k])
-            k += 1
-        by_sentence[(s, e)] = inside
-    for (s, e), inside in by_sentence.items():
+    ms = list(passage.mentions)
+    for sent in passage.sentences:
+        s, e, inside = sent.start, sent.end, sent.mentions
         if not inside:
             continue
         models = [m for m in inside if m.cls == "AIModel"]

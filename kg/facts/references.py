@@ -2,25 +2,19 @@
 他/她 before a speech verb, 这两款模型 (as many names as the numeral
 says), 这个实验室 (the nearest name ending in the noun), and the agent of
 由 behind a description (由人工智能奠基人陈立群院士创立). Each helper takes
-a :class:`kg.facts.roles.Sentence`."""
+a :class:`kg.facts.sentences.Sentence`."""
 
 from __future__ import annotations
 
 import re
 
-_CLAUSE = re.compile(r"[，,；;：:]")
+from kg.facts.sentences import clause_start
+
 _ADVERBS = re.compile(r"\s*(?:均|都|皆|也|亦|同时|全面|已经|已|纷纷|各自|分别|同样|共同)*\s*")
 _NUMBERED = re.compile(r"\s*(?:这|此|以上|上述)([两二三四])(?:款|个|家|大|种)")
 _HE = re.compile(r"\s*(?:但是?|而|不过|同时|此外|另外|然而|并且?)?\s*[他她](?![们們])"
                  r"(?:也|还|则|更|又|同时|随即|随后|接着|进一步|再次|曾|就|亦|却|甚至|直接)*\s*$")
 _THIS_NOUN = re.compile(r"(?:这个|这家|这所|这间|该|此)([\u4e00-\u9fff]{2,4})\s*$")
-
-
-def clause_start(sent, pos):
-    cut = sent.start
-    for m in _CLAUSE.finditer(sent.text, sent.start, pos):
-        cut = m.end()
-    return cut
 
 
 def numbered(sent, clause, pos):

@@ -1,33 +1,27 @@
 """Who stands where around a trigger: the subject before it (the clause
 topic, with its coordinated siblings), the objects after it, what a
 reference word (其, 该公司) stands for, and the cues that cancel a fact.
-The frames in :mod:`kg.facts.frames.basic` are built from these."""
+The frames in :mod:`kg.facts.frames` are built from these public helpers;
+``ex`` is the :class:`kg.facts.context.Context`."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from kg.model import Mention
 from kg.facts.references import last_named, numbered
+from kg.facts.sentences import clause_start
+from kg.model import Mention
 
 _CLAUSE = re.compile(r"[，,；;：:]")
 
-@dataclass(frozen=True)
-class Sentence:
-    text: str                      # the whole normalised document
-    start: int
-    end: int
-    mentions: list[Mention]        # inside this sentence, in order
-    previous: tuple                # mentions of earlier sentences, most recent last
-    everything: list[Mention]      # the whole document's mentions
-
-
-def _triggers(ex, pattern, rx, sent):
+def triggers(ex, pattern, rx, sent):
+    """The trigger words of ``pattern`` in the sentence, not inside a name
+    and not followed or preceded by the pattern's stop words."""
     if rx is None:
         return
-    stop = tuple(pattern.get("not_followed_by", ()))
-    before = tuple(pattern.get("not_preceded_by", ()))
+    stop = pattern.not_followed_by
+    before = pattern.not_preceded_by
     for m in rx.finditer(sent.text, sent.start, sent.end):
         if stop and sent.text.startswith(stop, m.end()):
             continue
@@ -38,18 +32,10 @@ def _triggers(ex, pattern, rx, sent):
         yield m
 
 
-def _clause_start(sent, pos):
-    cut = sent.start
-    for m in _CLAUSE.finditer(sent.text, sent.start, pos):
-        cut = m.end()
-    return cut
-
-
-def _fits_or_typed(ex, m, allowed, prefer):
+def fits_or_typed(ex, m, allowed, prefer):
     if m.cls:
         return m if ex.fits(m.cls, allowed) else None
     if m.source.startswith("shape/latin") and not re.fullmatch(r"[A-Z][a-z]+", m.text):
-        from kg.facts.extractor import retype
         t = retype(m, allowed, prefer)
         return t if t.cls else None
     return None
@@ -58,11 +44,11 @@ def _fits_or_typed(ex, m, allowed, prefer):
 _PREPOSITIONS = ("对", "与", "和", "跟", "比", "在", "从", "向", "把", "将", "给", "同")
 
 
-def _preceded(sent, m, words) -> bool:
+def preceded(sent, m, words) -> bool:
     return bool(words) and sent.text[max(sent.start, m.start - 3):m.start].rstrip().endswith(words)
 
 
-def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PREPOSITIONS,
+def left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PREPOSITIONS,
           nearest=False):
     """The subject before pos with its coordinated siblings (A、B和C), left
     to right: the first fitting mention of pos's clause (the clause topic;
@@ -70,14 +56,14 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
     subject of the nearest clause before that has one; when the sentence
     has none and opens with 其/它, the subject of the sentence before."""
     cands = [m for m in sent.mentions if m.end <= pos]
-    clause = _clause_start(sent, pos)
+    clause = clause_start(sent, pos)
     several = numbered(sent, clause, pos)          # 这两款模型，均对标…
     if several and not any(m.start >= several[1] for m in cands):
-        return last_named(lambda m: _fits_or_typed(ex, m, allowed, prefer), sent, cands, several[0])
+        return last_named(lambda m: fits_or_typed(ex, m, allowed, prefer), sent, cands, several[0])
     in_clause = [m for m in cands if m.start >= clause and pos - m.end <= limit]
     if nearest:
         for m in in_clause[::-1]:
-            t = None if _preceded(sent, m, skip_after) else _fits_or_typed(ex, m, allowed, prefer)
+            t = None if preceded(sent, m, skip_after) else fits_or_typed(ex, m, allowed, prefer)
             if t is not None:
                 return _expand_left(ex, sent, cands, m, t, allowed, prefer)
         return []
@@ -87,11 +73,11 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
         pools.append([m for m in cands if a <= m.start < b])
     for n, pool in enumerate(pools):
         for m in pool:
-            if _preceded(sent, m, skip_after) or (_preceded(sent, m, ("了",)) and (pos - m.end > 5 or n)):
+            if preceded(sent, m, skip_after) or (preceded(sent, m, ("了",)) and (pos - m.end > 5 or n)):
                 continue              # …超过了X，表现仅次于Y: X is an earlier clause's object
             if _REPORTING.match(sent.text, m.end):
                 continue              # a source (TechCrunch 报道，…) is no subject
-            t = _fits_or_typed(ex, m, allowed, prefer)
+            t = fits_or_typed(ex, m, allowed, prefer)
             if t is None:
                 continue
             p = _apposed_person(sent, m, pos)
@@ -107,7 +93,7 @@ def _left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PRE
             or any(sent.text.startswith(("其", "它", "该公司", "该模型", "这是", "这款", "该款"), a) for a in starts)):
         for earlier in reversed(sent.previous):
             for m in earlier:
-                t = _fits_or_typed(ex, m, allowed, prefer)
+                t = fits_or_typed(ex, m, allowed, prefer)
                 if t is not None:
                     return [t]
     return []
@@ -120,7 +106,7 @@ def _possessed(ex, sent, m, pos, allowed, prefer):
     for n in sent.mentions:
         if n.start >= m.end and n.end <= pos:
             if sent.text[m.end:n.start].strip() in ("的", "旗下", "旗下的", "公司的", "公司旗下的"):
-                t = _fits_or_typed(ex, n, allowed, prefer)
+                t = fits_or_typed(ex, n, allowed, prefer)
                 return (n, t) if t is not None else None
             return None
     return None
@@ -146,7 +132,7 @@ def _expand_left(ex, sent, cands, m, t, allowed, prefer):
             continue
         if not ex.coordination.match(between) and not (ex.partner and ex.partner.fullmatch(between)):
             break
-        tp = _fits_or_typed(ex, prev, allowed, prefer)
+        tp = fits_or_typed(ex, prev, allowed, prefer)
         if tp is None:
             break
         group.insert(0, tp)
@@ -159,7 +145,7 @@ def _expand_right(ex, sent, after, t, allowed, prefer):
     group = [t]
     for nxt in after:
         between = sent.text[group[-1].end:nxt.start]
-        tn = _fits_or_typed(ex, nxt, allowed, prefer)
+        tn = fits_or_typed(ex, nxt, allowed, prefer)
         if between == "" and tn is not None:
             group[-1] = tn
             continue
@@ -170,7 +156,7 @@ def _expand_right(ex, sent, after, t, allowed, prefer):
     return group
 
 
-def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2, metonymy=False):
+def right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2, metonymy=False):
     """First fitting mention after pos (the filler holds no clause
     barrier), with the coordinated mentions that follow it. A company
     where only its model or product fits stands for the one the document
@@ -182,8 +168,8 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2, meton
         # a colon or dash right before the name introduces it (推出了…：GLM)
         if len(filler) > limit or (ex.barrier and ex.barrier.search(filler.rstrip(" ：:—-"))):
             return []
-        t = _fits_or_typed(ex, m, allowed, prefer) or (metonymy and _metonym(ex, allowed, m)) or None
-        if t is not None and i == 0 and _preceded(sent, m, ("与", "和", "跟", "同", "对", "比", "由")) \
+        t = fits_or_typed(ex, m, allowed, prefer) or (metonymy and metonym(ex, allowed, m)) or None
+        if t is not None and i == 0 and preceded(sent, m, ("与", "和", "跟", "同", "对", "比", "由")) \
                 and m.start - pos > 1:
             t = None
         if t is None:
@@ -200,7 +186,7 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2, meton
                 if between.strip() != "的":
                     break
                 between = "、"
-            tn = _fits_or_typed(ex, nxt, allowed, prefer) or (metonymy and _metonym(ex, allowed, nxt)) or None
+            tn = fits_or_typed(ex, nxt, allowed, prefer) or (metonymy and metonym(ex, allowed, nxt)) or None
             if tn is None and ex.coordination.match(sent.text[group[-1].end:nxt.start]) \
                     and sent.text[nxt.end:nxt.end + 3].strip().startswith("的"):
                 owner = nxt
@@ -215,19 +201,19 @@ def _right(ex, sent, pos, allowed, prefer=("AIModel",), limit=30, skips=2, meton
     return []
 
 
-def _metonym(ex, allowed, m):
+def metonym(ex, allowed, m):
     """接入DeepSeek: a company named where its model or product is meant is
     kept as the company, marked so the ontology check knows why."""
     if m.cls != "Company" or not allowed or ex.fits("Company", allowed):
         return None
-    return replace(m, source=m.source + "+metonym")
+    return replace(m, metonym=True)
 
 
 _NOT_PRONOUNS = ("其实", "其他", "其中", "其余", "其次", "其它", "此外", "此前", "此后", "此次", "这些", "这种",
                  "这个", "这次", "这样", "这也", "这里", "这一")
 
 
-def _pronoun_at(ex, sent, pos, limit=4):
+def pronoun_at(ex, sent, pos, limit=4):
     """A reference word (其, 该公司 …) just after pos: (end, classes)."""
     while pos < sent.end and sent.text[pos] in "，,：: “「\"":
         pos += 1
@@ -251,7 +237,7 @@ def _appositive(sent, m):
     return False
 
 
-def _topic(ex, sent, pos, allowed, exclude):
+def topic(ex, sent, pos, allowed, exclude):
     """What a reference word stands for: the first thing (not a person, not
     an affiliation) in this sentence before it, else in the sentences before."""
     pools = [[m for m in sent.mentions if m.end <= pos]]
@@ -266,12 +252,12 @@ def _topic(ex, sent, pos, allowed, exclude):
     return None
 
 
-def _hedged(ex, sent, subject_end, trig):
+def hedged(ex, sent, subject_end, trig):
     start = max(subject_end, sent.start)
     return ex.hedged(sent.text[start:trig.start()]) or ex.negated(sent.text, trig.start())
 
 
-def _distance_factor(gap: int) -> float:
+def distance_factor(gap: int) -> float:
     return max(0.6, 1.0 - gap / 120)
 
 
@@ -282,9 +268,17 @@ def brand_of(ex, sent, m: Mention) -> Mention | None:
     for c in sent.everything:
         if c.cls == "Company" and len(c.text) < len(m.text) and low.startswith(c.text.lower()):
             return replace(c, start=m.start, end=m.start + len(c.text))
-    head = ex.head_of(m.text) if hasattr(ex, "head_of") else None
+    head = ex.head_of(m.text)
     if head is not None and head.cls == "Company":
         return Mention(m.start, m.start + len(head.text), head.text, "Company", head.key, "brand", 0.7)
     return None
 
 
+
+
+def retype(m: Mention, allowed: frozenset[str], prefer: tuple[str, ...]) -> Mention:
+    """Give an untyped name the class its role in a pattern implies."""
+    for cls in prefer:
+        if cls in allowed or not allowed:
+            return replace(m, cls=cls, typed_by="role", confidence=min(m.confidence, 0.6))
+    return m

@@ -13,7 +13,6 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.model import Extraction
 from kg.ontology.schema import Schema
-from kg.facts.extractor import accepts
 from kg.graph.resolve import Resolved, identity
 from kg.ontology.vocab import DOC, ENTITY, KG, STATEMENT
 
@@ -73,7 +72,7 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
             if s is None or o is None or s == o or f.evidence.confidence < min_confidence:
                 continue
             cs, co = resolved.entities[s].cls, resolved.entities[o].cls
-            if not accepts(schema, f.predicate, f.subject, f.object, cs, co):
+            if not schema.accepts_mentions(f.predicate, f.subject, f.object, cs, co):
                 continue
             facts.append((s, f.predicate, o, f))
     for ex in extractions:

@@ -139,7 +139,7 @@ class Recogniser:
         out = []
         for m in mentions:
             if m.cls == "Product" and m.key and _cued(text, m, before, after, before_width=8, rstrip=True):
-                m = replace(m, cls="Company", source=m.source + "+company")
+                m = replace(m, cls="Company", as_company=True)
             out.append(m)
         return out
 
@@ -193,7 +193,7 @@ def _type_lists(text: str, mentions: list[Mention], sep: re.Pattern) -> list[Men
             classes = {n.cls for n in near if n.cls and sep.match(
                 text[min(n.end, m.end):max(n.start, m.start)])}
             if len(classes) == 1:
-                out[i] = replace(m, cls=classes.pop(), source=m.source + "+list", confidence=0.6)
+                out[i] = replace(m, cls=classes.pop(), typed_by="list", confidence=0.6)
     return out
 
 
@@ -205,7 +205,7 @@ def _type_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
         a, b = out[i - 1], out[i]
         if a.cls and not b.cls and b.start == a.end + 1 and text[a.end] in "(（" \
                 and text[b.end:b.end + 1] in ")）":
-            out[i] = replace(b, cls=a.cls, source=b.source + "+gloss")
+            out[i] = replace(b, cls=a.cls, typed_by="gloss")
     return out
 
 

@@ -20,6 +20,7 @@ from rdflib.collection import Collection
 from rdflib.term import Literal, Node, URIRef
 
 from kg.errors import KGError
+from kg.model import Mention
 from kg.resources import ONTOLOGY_FILE
 from kg.ontology.vocab import ENTITY_CLASSES, KG, RELATIONS
 
@@ -55,6 +56,12 @@ class Schema:
             raise KGError(f"unknown class {cls!r}; the ontology declares: "
                           f"{', '.join(self.classes)}") from None
 
+    def subclasses(self, cls: str) -> frozenset[str]:
+        """``cls`` and every class below it (the class group of Organization,
+        Place …): the one place the ontology's class groups come from."""
+        self.superclasses(cls)
+        return frozenset(c for c in self.classes if cls in self._superclasses[c])
+
     def domain(self, prop: str) -> frozenset[str]:
         """Classes a relation's subject may have (empty: any)."""
         return self._relation(self._domains, prop)
@@ -68,6 +75,24 @@ class Schema:
         and range, a class fitting when it or a superclass is listed."""
         return (_fits(self.superclasses(subject_cls), self.domain(prop))
                 and _fits(self.superclasses(object_cls), self.range(prop)))
+
+    @property
+    def relations(self) -> tuple[str, ...]:
+        return tuple(sorted(self._domains))
+
+    def accepts_mentions(self, prop: str, subject: Mention, obj: Mention,
+                         subject_cls: str | None = None, object_cls: str | None = None) -> bool:
+        """:meth:`accepts` for a fact between two mentions, of the mentions'
+        classes or of the classes their nodes were given (``subject_cls``,
+        ``object_cls``). A product the text names as its company
+        (``as_company``: AI新创X, X创始人) acts as a company in the facts of
+        that mention; a company named where its model or product is meant
+        (``metonym``: 接入X) passes where a product is expected."""
+        s_cls = _as_named(subject, subject_cls or subject.cls)
+        o_cls = _as_named(obj, object_cls or obj.cls)
+        if self.accepts(prop, s_cls, o_cls):
+            return True
+        return obj.metonym and o_cls == "Company" and self.accepts(prop, s_cls, "Product")
 
     def label(self, term: str, lang: str) -> str:
         """The ``rdfs:label`` of a class or property in ``lang`` ("en", "zh")."""
@@ -83,6 +108,10 @@ class Schema:
         except KeyError:
             raise KGError(f"unknown relation {prop!r}; the ontology declares: "
                           f"{', '.join(sorted(table))}") from None
+
+
+def _as_named(m: Mention, cls: str) -> str:
+    return "Company" if cls == "Product" and m.as_company else cls
 
 
 def _fits(classes: tuple[str, ...], allowed: frozenset[str]) -> bool:

@@ -18,6 +18,7 @@ from kg.mentions.pipeline import DEFAULT_MODEL, MENTIONS_KEY, load_pipeline
 from kg.text.normalize import Normalized, normalize, split_sentences
 from kg.ontology.schema import load_schema
 from kg.facts.extractor import RelationExtractor
+from kg.facts.sentences import Passage
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +33,15 @@ class Extractor:
         self.nlp = load_pipeline(model)
         self.recogniser = self.nlp.get_pipe("kg_mentions").recogniser
         self.lexicon = load_lexicon()
-        self.relations = RelationExtractor(self.lexicon, load_schema())
-        self.relations.head_of = self.recogniser.head_of
+        self.relations = RelationExtractor(self.lexicon, load_schema(), self.recogniser.head_of)
 
     def extract(self, document: Document) -> Extraction:
         norm = normalize(document.original)
         sentences = split_sentences(norm.text)
         mentions = mentions_by_chunk(lambda t: self.nlp(t).user_data[MENTIONS_KEY], norm.text,
                                      sentences)
-        cands = self.relations.extract(norm.text, sentences, mentions)
+        passage = Passage.of(norm.text, sentences, mentions)
+        cands = self.relations.extract(passage)
         typed = {(c.subject.start, c.subject.end): c.subject for c in cands}
         typed.update({(c.object.start, c.object.end): c.object for c in cands})
         mentions = [typed.get((m.start, m.end), m) for m in mentions]
@@ -48,7 +49,7 @@ class Extractor:
         kept = [m for m in mentions if m.cls]
         doc_year = document_year(norm.text)
         released = [(c.object, c.sentence) for c in cands if c.predicate == "released"]
-        found = extract_attributes(norm.text, sentences, kept, released, self.relations.hedged, doc_year)
+        found = extract_attributes(passage.with_mentions(kept), released, self.relations.hedged, doc_year)
 
         def evidence(span, by, conf):
             start, end = norm.to_original(*span)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from kg.facts import roles as f
+from kg.facts.frames import frame
+from kg.facts.roles import clause_start, left, pronoun_at, topic, triggers
 from kg.facts.references import pronoun_speaker
 
 
@@ -57,17 +58,18 @@ def _sole_topic(sent, t, pos, speakers) -> bool:
     return False
 
 
+@frame("judgement")
 def judgement(ex, pattern, rx, sent):
     """SPEAKER 表示/认为/说 … a clear verdict (值得肯定, 令人印象深刻; 抄袭,
     不公平) about what stands just before it → praised / criticized. A
     negated verdict (不会构成威胁) is no verdict; an interviewer (接受彭博
     访问时称) is no speaker."""
-    cues = ex.sentiment.get(pattern.get("polarity", "positive"))
+    cues = ex.sentiment.get(pattern.polarity)
     if cues is None:
         return
     dom = ex.domain(pattern)
-    for trig in f._triggers(ex, pattern, rx, sent):
-        speakers = f._left(ex, sent, trig.start(), dom, ("Person",), limit=24, nearest=True,
+    for trig in triggers(ex, pattern, rx, sent):
+        speakers = left(ex, sent, trig.start(), dom, ("Person",), limit=24, nearest=True,
                            skip_after=("接受", "对", "向", "据"))
         if not speakers:
             speakers = pronoun_speaker(sent, trig.start())
@@ -94,14 +96,14 @@ def judgement(ex, pattern, rx, sent):
         before = [m for m in sent.everything if spoken[0] <= m.start and m.end <= verdict.start()
                   and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
         targets = before[-1:]
-        ref = None if targets else f._pronoun_at(ex, sent, trig.end())
+        ref = None if targets else pronoun_at(ex, sent, trig.end())
         if ref:
-            t = f._topic(ex, sent, trig.start(), ref[1], speakers)
+            t = topic(ex, sent, trig.start(), ref[1], speakers)
             targets = [t] if t and (ref[1] or _sole_topic(sent, t, trig.start(), speakers)) else []
         for t in targets:
             for s in speakers:
                 if t.text != s.text:
-                    yield s, pattern["predicate"], t, 1.0
+                    yield s, pattern.predicate, t, 1.0
 
 
 _DUI_GAP = re.compile(r"\s*(?:的)?\s*(?:一直|也|都|同样|向来|始终|亦)?\s*(?:给予|给出|予以)?\s*")
@@ -109,13 +111,14 @@ _DUI_LEAD = re.compile(r"\s*(?:也|都|一直|向来|始终|曾|曾经|则|亦|�
 _DUI_SPEAKER = frozenset({"Person", "Company", "Organization", "GovernmentBody"})
 
 
+@frame("dui-verdict")
 def dui_verdict(ex, pattern, rx, sent):
     """SPEAKER 对 X (的) 评价很高 / 赞不绝口 / 颇有微词 → praised / criticized
     X: the speaker and X in one clause, nothing but a particle or an adverb
     between X and the verdict; hedged or negated (并未对X评价很高) is none."""
     rng = ex.range(pattern)
-    for trig in f._triggers(ex, pattern, rx, sent):
-        cs = f._clause_start(sent, trig.start())
+    for trig in triggers(ex, pattern, rx, sent):
+        cs = clause_start(sent, trig.start())
         dui = sent.text.rfind("对", cs, trig.start())
         if dui < 0:
             continue
@@ -129,4 +132,4 @@ def dui_verdict(ex, pattern, rx, sent):
         if gap is None or not _DUI_LEAD.fullmatch(lead) or ex.clause_negated(sent.text, s.end, trig.start()) \
                 or ex.negated(sent.text, trig.start()) or s.text == o.text:
             continue
-        yield s, pattern["predicate"], o, 1.0
+        yield s, pattern.predicate, o, 1.0

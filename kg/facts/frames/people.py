@@ -1,0 +1,121 @@
+"""Frames about people and the organisations they belong to: ORG TITLE
+PERSON (X的CEO Y, chained and shared titles), a corporate title with no
+organisation before it (…与CEO王某), 在X工作 and 创立X的Y."""
+
+from __future__ import annotations
+
+import re
+
+from kg.facts.frames import frame
+from kg.facts.roles import hedged, left, right, triggers
+
+_CLAUSE = re.compile(r"[，,；;：:。]")
+_LEAD = re.compile(r"[、，,与和及跟同]\s*$")
+
+
+@frame("org-title-person", triggerless=True)
+def org_title_person(ex, pattern, rx, sent):
+    """ORG [的] TITLE PERSON, chained (ORG1 TITLE1、ORG2 TITLE2 PERSON) and
+    shared (ORG 创始人P1、联合创始人兼CTO P2)."""
+    wanted = pattern.triggers
+    rng = ex.range(pattern)
+    for i, p in enumerate(sent.mentions):
+        if p.cls != "Person":
+            continue
+        right, own = p.start, None
+        for q in reversed(sent.mentions[:i]):
+            filler = sent.text[q.end:right]
+            if len(filler) > 24 or _CLAUSE.search(filler):
+                break
+            core = filler.strip(" 、的之")
+            title = _title_in(ex, core)
+            if title is None or _hedged_role(ex, core[:len(core) - len(title)]):
+                break
+            if q.cls == "Person":
+                if own is not None or not filler.startswith("、"):
+                    break
+                own, right = core, q.start
+                continue
+            role = own or core
+            if q.cls in ex.places and ex.titles.get(own and _title_in(ex, own) or title) != "government":
+                right = q.start     # 中国人工智能奠基人X: a country only through a political office
+                continue
+            if ex.fits(q.cls, rng) and (not wanted or any(w in role for w in wanted)):
+                yield p, pattern.predicate, q, 1.0 if own is None else 0.9, role
+            right = q.start
+
+
+_NOT_APPOSED = re.compile(r"(?:[与和及跟同向给将把被让对]|起诉|解雇|聘请|邀请)\s*(?:前|现任|新任)?$")
+
+
+def _hedged_role(ex, lead: str) -> bool:
+    """星海公司可能会与CEO X续约: a hedge or a preposition between the
+    organisation and the title (…与CEO, …起诉前CEO) means the title is not
+    its apposition."""
+    return bool(lead) and (ex.hedged(lead) or bool(_NOT_APPOSED.search(lead)))
+
+
+def _title_in(ex, core: str) -> str | None:
+    """The title a filler ends with (CEO, 首席科学家, 前研究主管, 机器学习教授)."""
+    if not core:
+        return None
+    core = core.rstrip()
+    for t in sorted(ex.titles, key=len, reverse=True):
+        if core.endswith(t):
+            return t
+    m = ex.role_ending.search(core) if ex.role_ending else None
+    return m.group() if m and m.end() == len(core) else None
+
+
+@frame("bare-title")
+def bare_title(ex, pattern, rx, sent):
+    for i, p in enumerate(sent.mentions):
+        if p.cls != "Person":
+            continue
+        title = _corporate_title_before(ex, sent, p, sent.mentions[i - 1].end if i else sent.start)
+        if title is None:
+            continue
+        orgs = {m.text: m for m in sent.mentions[:i] if m.cls in ("Organization", "Company")}
+        if len(orgs) != 1:
+            continue
+        org = next(iter(orgs.values()))
+        if ex.hedged(sent.text[org.end:p.start]):
+            continue
+        yield p, pattern.predicate, org, 0.8, title
+
+
+def _corporate_title_before(ex, sent, p, prev_end):
+    """The corporate title right before p, led only by a list separator,
+    a preposition or the start of the sentence."""
+    filler = sent.text[prev_end:p.start]
+    t = ex.corporate_title.search(filler) if ex.corporate_title else None
+    return t.group() if t and _LEAD.search(filler[:t.start()]) else None
+
+
+@frame("v-o-de-s")
+def v_o_de_s(ex, pattern, rx, sent):
+    """有份创立OpenAI的马斯克 → 马斯克 founded OpenAI."""
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        objs = right(ex, sent, trig.end(), rng, ("Company",), limit=3, skips=0)
+        if not objs or not sent.text.startswith("的", objs[-1].end):
+            continue
+        subj = right(ex, sent, objs[-1].end + 1, dom, ("Person",), limit=2, skips=0)
+        if subj and not hedged(ex, sent, sent.start, trig):
+            for o in objs:
+                yield subj[0], pattern.predicate, o, 1.0
+
+
+@frame("works-at")
+def works_at(ex, pattern, rx, sent):
+    """姜大昕曾在微软主导研发…, 张鹏在清华大学…工作 → affiliatedWith."""
+    for trig in triggers(ex, pattern, rx, sent):
+        orgs = right(ex, sent, trig.end(), ex.orgs, ("Company",), limit=2, skips=0)
+        if not orgs:
+            continue
+        people = left(ex, sent, trig.start(), frozenset({"Person"}), ("Person",), limit=6, nearest=True,
+                         skip_after=())
+        tail = sent.text[orgs[-1].end:orgs[-1].end + 20]
+        verb = re.match(r"[^，,。；;]{0,14}?(?:工作|任职|就职|供职|担任|主导|负责|领导|带领|任教|实习|研究)", tail)
+        if people and verb and not hedged(ex, sent, people[-1].end, trig):
+            yield people[-1], pattern.predicate, orgs[0], 0.9
