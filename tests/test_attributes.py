@@ -69,8 +69,8 @@ def test_release_date(extractor, text, expected):
     ("2024年，智谱提出到2030年实现通用人工智能。", 2024),  # a target year is no document year
     ("智谱今天发布了新模型。", None),
 ])
-def test_document_year(text, year):
-    assert document_year(text) == year
+def test_document_year(extractor, text, year):
+    assert document_year(extractor.relations.ctx, text) == year
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -21,16 +21,19 @@ _DATE_RES = [
 ]
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年")
 _RELATIVE = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
-_RELEASE = re.compile(r"发布|推出|上线|开源|问世|亮相|面世|首发")
-_PARAMS = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|[BbTtMm])(?![A-Za-z])\s*(?:个|的)?\s*(?:总)?(?:参数|激活参数)")
-_PARAMS_AFTER = re.compile(r"(?:激活)?参数(?:量|规模)?\s*(?:仅为|仅|为|达到|达|是|约|高达|只有)?\s*(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|[BbTtMm])(?![A-Za-z])")
-_PARAMS_SIZE = re.compile(r"(?<![\dA-Za-z.])(\d+(?:\.\d+)?)\s*([BT])(?![A-Za-z])\s*(?:的)?\s*(?:大小|规模|尺寸|体量|量级)")
-_ACTIVE = re.compile(r"激活|仅使用|只会使用|只使用|每次使用|实际使用|活跃参数")
+# constructions whose words are the attributes.* lists of kg/data/words/facts.tsv
+_RELEASE = "{{attributes.release}}"
+_NUMBER = r"(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|亿|[BbTtMm])(?![A-Za-z])"
+_PARAMS = _NUMBER + r"\s*(?:个|的)?\s*(?:总)?{{attributes.params}}"
+_PARAMS_AFTER = r"(?:激活)?参数(?:量|规模)?\s*{{attributes.params_after_verb}}?\s*" + _NUMBER
+_PARAMS_SIZE = r"(?<![\dA-Za-z.])(\d+(?:\.\d+)?)\s*([BT])(?![A-Za-z])\s*(?:的)?\s*{{attributes.size_noun}}"
+_ACTIVE = "{{attributes.active}}"
 _SCALE = {"b": 10**9, "t": 10**12, "m": 10**6, "亿": 10**8, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 _COST = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿|百万|千万)?\s*美元")
-_COST_CUE = re.compile(r"训练成本|训练费用|训练花费|训练开销|成本")
-_FOUND = re.compile(r"创办|创立|成立|创建")
-_FOUNDED_IN = re.compile(r"(?:创办|创立|成立|创建)(?:于|在)\s*((?:19|20)\d{2})\s*年")
+_COST_CUE = "{{attributes.cost}}"
+_FOUND = "{{attributes.found}}"
+_FOUNDED_IN = r"{{attributes.found}}(?:于|在)\s*((?:19|20)\d{2})\s*年"
+_TARGET = r"{{attributes.target}}\s*$"
 _CLAUSE_CUT = re.compile(r"[，,；;。：:]")
 _MODELISH = frozenset({"AIModel", "Product", "Hardware"})
 
@@ -49,7 +52,7 @@ def year_context(text: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
 
 
-def document_year(text: str) -> int | None:
+def document_year(ctx, text: str) -> int | None:
     """The year a text is written in: a full date near its start, else the
     latest year it mentions (with 年 or inside a name such as "Summit
     2025"), leaving out targets and deadlines (到2030年, 计划2027年)."""
@@ -59,7 +62,7 @@ def document_year(text: str) -> int | None:
         if m:
             return int(m.group(1))
     years = [int(m.group(1)) for m in re.finditer(r"(?<![\d.])(20[0-4]\d)\s*年", text)
-             if not re.search(r"(?:到|至|目标|计划|预计|之前|以前)\s*$", text[max(0, m.start() - 4):m.start()])]
+             if not ctx.grammar(_TARGET).search(text[max(0, m.start() - 4):m.start()])]
     years += [int(y) for y in re.findall(r"(?<=[A-Za-z] )(20[0-4]\d)(?![\d.%])", text)]
     return max(years) if years else None
 
@@ -98,10 +101,14 @@ def _number(value: str, unit: str) -> int:
     return int(round(float(value) * _SCALE[unit.lower() if unit.isascii() else unit]))
 
 
-def extract_attributes(passage, released, hedged, doc_year):
+def extract_attributes(ctx, passage, released, doc_year):
     """Attributes of the typed mentions of ``passage``. ``released``:
-    (object, sentence span) of the release facts already found;
-    ``hedged(text_before_trigger)`` says whether a cue cancels one."""
+    (object, sentence span) of the release facts already found; a hedge
+    (``ctx.hedged``) before a trigger cancels one."""
+    hedged, grammar = ctx.hedged, ctx.grammar
+    release, active = grammar(_RELEASE), grammar(_ACTIVE)
+    cost_cue, found, founded_in = grammar(_COST_CUE), grammar(_FOUND), grammar(_FOUNDED_IN)
+    params = [grammar(x) for x in (_PARAMS, _PARAMS_AFTER, _PARAMS_SIZE)]
     text = passage.text
     years = year_context(text)
     out: list[Found] = []
@@ -111,14 +118,14 @@ def extract_attributes(passage, released, hedged, doc_year):
         if not inside:
             continue
         models = [m for m in inside if m.cls == "AIModel"]
-        dates = dates_in(text, s, e, years, doc_year) if _RELEASE.search(text, s, e) else []
+        dates = dates_in(text, s, e, years, doc_year) if release.search(text, s, e) else []
         facts = [o for o, span in (released or ()) if span == (s, e)]
         for o in facts if dates else ():       # the date of a release the relations found
             date = _nearest_date(dates, o.start)
             if date and not (date[1] <= o.start and _YEAR.search(text, date[1], o.start)) \
                     and not hedged(text[s:o.start][-12:]):
                 out.append(Found(o, "releaseDate", date[2], date[3], (s, e)))
-        for trig in _RELEASE.finditer(text, s, e) if dates and not facts else ():
+        for trig in release.finditer(text, s, e) if dates and not facts else ():
             if hedged(text[s:trig.start()][-12:]):
                 continue
             things = [m for m in inside if m.cls in _MODELISH]
@@ -130,12 +137,12 @@ def extract_attributes(passage, released, hedged, doc_year):
                 date = None     # another year stands between: 2022年8月…，并在2021年推出了…
             for target in targets if date else ():
                 out.append(Found(target, "releaseDate", date[2], date[3], (s, e)))
-        for rx in (_PARAMS, _PARAMS_AFTER, _PARAMS_SIZE):
+        for rx in params:
             for m in rx.finditer(text, s, e):
                 left = max(s, *(text.rfind(c, s, m.start()) + 1 for c in "，,；;"))
                 right = min([m.end() + 4] + [i for i in (text.find(c, m.end(), m.end() + 4) for c in "，,；;") if i >= 0])
                 window = text[max(left, m.start() - 8):right]       # this clause only
-                prop = "activeParameterCount" if _ACTIVE.search(window) else "parameterCount"
+                prop = "activeParameterCount" if active.search(window) else "parameterCount"
                 pool = models
                 if not models:      # the sentence names none: the last one named before
                     pool = [x for x in ms if x.cls == "AIModel" and s - 300 <= x.start and x.end <= s]
@@ -144,20 +151,20 @@ def extract_attributes(passage, released, hedged, doc_year):
                 for target in _group(text, pool, near):
                     out.append(Found(target, prop, str(_number(m.group(1), m.group(2))), "integer", (s, e)))
         for m in _COST.finditer(text, s, e):
-            if _COST_CUE.search(text, max(s, m.start() - 12), m.start()) or \
-                    _COST_CUE.match(text, m.end(), min(e, m.end() + 4)):
+            if cost_cue.search(text, max(s, m.start() - 12), m.start()) or \
+                    cost_cue.match(text, m.end(), min(e, m.end() + 4)):
                 target = _nearest(models, m.start(), m.end(), 60, left_only=True)
                 if target:
                     scale = {"万": 10**4, "亿": 10**8, "百万": 10**6, "千万": 10**7}.get(m.group(2) or "", 1)
                     out.append(Found(target, "trainingCostUSD", str(int(round(float(m.group(1)) * scale))),
                                      "integer", (s, e)))
         para = text.rfind("\n", 0, s) + 1
-        for m in _FOUNDED_IN.finditer(text, s, e):          # 智谱成立于2019年
+        for m in founded_in.finditer(text, s, e):          # 智谱成立于2019年
             orgs = [x for x in inside if x.cls in ("Company", "Organization") and 0 <= m.start() - x.end <= 8]
             if orgs and not hedged(text[s:m.start()][-12:]):
                 out.append(Found(orgs[-1], "foundedYear", m.group(1), "gYear", (s, e)))
-        for trig in _FOUND.finditer(text, s, e):
-            if _FOUNDED_IN.match(text, trig.start()):
+        for trig in found.finditer(text, s, e):
+            if founded_in.match(text, trig.start()):
                 continue
             ys = [(p, y) for p, y in years if para <= p < trig.start()] or _month_year(text, para, trig.start(), years)
             orgs = [m for m in inside if m.cls in ("Company", "Organization")

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
 from kg.ontology.schema import Schema
 
+_PLACEHOLDER = re.compile(r"\{\{([\w.:-]+)\}\}")
 HeadOf = Callable[[str], "Mention | None"]
 
 
@@ -38,6 +39,8 @@ class Context:
     head_of: HeadOf = _no_head                 # the known name a longer name starts with
     orgs: frozenset[str] = frozenset()         # Organization and its subclasses
     places: frozenset[str] = frozenset()       # Place and its subclasses
+    lexicon: Lexicon | None = None
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, lexicon: Lexicon, schema: Schema, head_of: HeadOf | None = None) -> Context:
@@ -71,7 +74,32 @@ class Context:
             head_of=head_of or _no_head,
             orgs=schema.subclasses("Organization"),
             places=schema.subclasses("Place"),
+            lexicon=lexicon,
         )
+
+    # -- word lists --------------------------------------------------------
+    def grammar(self, template: str) -> re.Pattern:
+        """The regex of ``template``, each ``{{kind}}`` in it standing for
+        the words of that word list as one group (in file order, so the
+        construction reads exactly as written). Compiled once per context:
+        the construction stays in code, its words in ``kg/data``."""
+        rx = self._memo.get(template)
+        if rx is None:
+            rx = self._memo[template] = re.compile(_PLACEHOLDER.sub(self._group, template))
+        return rx
+
+    def words(self, kind: str) -> tuple[str, ...]:
+        return self.lexicon.words(kind)
+
+    def word_set(self, kind: str) -> frozenset[str]:
+        key = ("set", kind)
+        words = self._memo.get(key)
+        if words is None:
+            words = self._memo[key] = frozenset(self.lexicon.words(kind))
+        return words
+
+    def _group(self, m: re.Match) -> str:
+        return "(?:" + "|".join(map(re.escape, self.lexicon.words(m.group(1)))) + ")"
 
     # -- classes -----------------------------------------------------------
     def fits(self, cls: str, allowed: frozenset[str]) -> bool:

@@ -68,9 +68,6 @@ class RelationExtractor:
             seen[pattern.id] = line
             self.patterns.append(BoundPattern(pattern, self.ctx, frames))
 
-    def hedged(self, text: str) -> bool:
-        return self.ctx.hedged(text)
-
     def extract(self, passage: Passage) -> list[Candidate]:
         out: list[Candidate] = []
         for sent in passage.sentences:

@@ -10,21 +10,22 @@ import re
 
 from kg.facts.sentences import clause_start
 
-_ADVERBS = re.compile(r"\s*(?:均|都|皆|也|亦|同时|全面|已经|已|纷纷|各自|分别|同样|共同)*\s*")
-_NUMBERED = re.compile(r"\s*(?:这|此|以上|上述)([两二三四])(?:款|个|家|大|种)")
-_HE = re.compile(r"\s*(?:但是?|而|不过|同时|此外|另外|然而|并且?)?\s*[他她](?![们們])"
-                 r"(?:也|还|则|更|又|同时|随即|随后|接着|进一步|再次|曾|就|亦|却|甚至|直接)*\s*$")
-_THIS_NOUN = re.compile(r"(?:这个|这家|这所|这间|该|此)([\u4e00-\u9fff]{2,4})\s*$")
+# the constructions; their words are the references.* lists of kg/data/words/facts.tsv
+_ADVERBS = r"\s*{{references.adverb}}*\s*"
+_NUMBERED = r"\s*{{references.numbered_lead}}([两二三四]){{references.numbered_measure}}"
+_HE = r"\s*{{references.he_lead}}?\s*[他她](?![们們]){{references.he_after}}*\s*$"
+_THIS_NOUN = r"{{references.this}}([\u4e00-\u9fff]{2,4})\s*$"
 
 
-def numbered(sent, clause, pos):
+def numbered(ex, sent, clause, pos):
     """(n, where) when pos's clause opens with 这两款…, or the clause before
     is only that (这两款推理模型，均对标…); else None."""
-    m = _NUMBERED.match(sent.text, clause, pos)
+    lead = ex.grammar(_NUMBERED)
+    m = lead.match(sent.text, clause, pos)
     if m is None and clause > sent.start:
         prev = clause_start(sent, clause - 1)
-        if clause - prev <= 12 and _ADVERBS.fullmatch(sent.text, clause, pos):
-            m = _NUMBERED.match(sent.text, prev, clause)
+        if clause - prev <= 12 and ex.grammar(_ADVERBS).fullmatch(sent.text, clause, pos):
+            m = lead.match(sent.text, prev, clause)
     return ({"三": 3, "四": 4}.get(m.group(1), 2), m.start()) if m else None
 
 
@@ -41,10 +42,10 @@ def last_named(fit, sent, cands, n):
     return []
 
 
-def pronoun_speaker(sent, pos):
+def pronoun_speaker(ex, sent, pos):
     """但他也指出…: 他/她 alone before the speech verb stands for the last
     person named in this sentence or the one before it."""
-    if not _HE.match(sent.text[clause_start(sent, pos):pos]):
+    if not ex.grammar(_HE).match(sent.text[clause_start(sent, pos):pos]):
         return []
     here = [m for m in sent.mentions if m.end <= pos and m.cls == "Person"]
     if here:
@@ -72,7 +73,7 @@ def titled_marker(ex, sent, pos, markers):
 
 def noun_reference(ex, sent, pos, allowed):
     """这个实验室由…: the nearest name before that ends with the noun."""
-    lead = _THIS_NOUN.search(sent.text[clause_start(sent, pos):pos])
+    lead = ex.grammar(_THIS_NOUN).search(sent.text[clause_start(sent, pos):pos])
     if not lead:
         return []
     noun = lead.group(1)

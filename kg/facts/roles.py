@@ -57,7 +57,7 @@ def left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PREP
     has none and opens with 其/它, the subject of the sentence before."""
     cands = [m for m in sent.mentions if m.end <= pos]
     clause = clause_start(sent, pos)
-    several = numbered(sent, clause, pos)          # 这两款模型，均对标…
+    several = numbered(ex, sent, clause, pos)          # 这两款模型，均对标…
     if several and not any(m.start >= several[1] for m in cands):
         return last_named(lambda m: fits_or_typed(ex, m, allowed, prefer), sent, cands, several[0])
     in_clause = [m for m in cands if m.start >= clause and pos - m.end <= limit]
@@ -75,7 +75,7 @@ def left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PREP
         for m in pool:
             if preceded(sent, m, skip_after) or (preceded(sent, m, ("了",)) and (pos - m.end > 5 or n)):
                 continue              # …超过了X，表现仅次于Y: X is an earlier clause's object
-            if _REPORTING.match(sent.text, m.end):
+            if ex.grammar(_REPORTING).match(sent.text, m.end):
                 continue              # a source (TechCrunch 报道，…) is no subject
             t = fits_or_typed(ex, m, allowed, prefer)
             if t is None:
@@ -88,9 +88,10 @@ def left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PREP
                 m, t = head
             return _expand_right(ex, sent, [x for x in cands if x.start > m.start], t, allowed, prefer)
     lead = sent.text[clause:pos].lstrip()
-    if (lead.startswith(("其", "它", "他", "她", "该公司", "该模型"))
-            or re.match(r"\s*(?:其|它|他|她|该公司|该模型)", sent.text[sent.start:sent.end])
-            or any(sent.text.startswith(("其", "它", "该公司", "该模型", "这是", "这款", "该款"), a) for a in starts)):
+    subject_ref, sentence_ref = ex.words("roles.subject_reference"), ex.words("roles.sentence_reference")
+    if (lead.startswith(subject_ref)
+            or sent.text[sent.start:sent.end].lstrip().startswith(subject_ref)
+            or any(sent.text.startswith(sentence_ref, a) for a in starts)):
         for earlier in reversed(sent.previous):
             for m in earlier:
                 t = fits_or_typed(ex, m, allowed, prefer)
@@ -99,13 +100,13 @@ def left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PREP
     return []
 
 
-_REPORTING = re.compile(r"\s*(?:报道|报导|表示|指出|认为|透露|援引|消息|说(?![明服])|称(?![赞其为之号道]))")
+_REPORTING = r"\s*(?:{{roles.reporting}}|说(?![明服])|称(?![赞其为之号道]))"
 
 
 def _possessed(ex, sent, m, pos, allowed, prefer):
     for n in sent.mentions:
         if n.start >= m.end and n.end <= pos:
-            if sent.text[m.end:n.start].strip() in ("的", "旗下", "旗下的", "公司的", "公司旗下的"):
+            if sent.text[m.end:n.start].strip() in ex.word_set("roles.possessive"):
                 t = fits_or_typed(ex, n, allowed, prefer)
                 return (n, t) if t is not None else None
             return None
@@ -209,16 +210,12 @@ def metonym(ex, allowed, m):
     return replace(m, metonym=True)
 
 
-_NOT_PRONOUNS = ("其实", "其他", "其中", "其余", "其次", "其它", "此外", "此前", "此后", "此次", "这些", "这种",
-                 "这个", "这次", "这样", "这也", "这里", "这一")
-
-
 def pronoun_at(ex, sent, pos, limit=4):
     """A reference word (其, 该公司 …) just after pos: (end, classes)."""
     while pos < sent.end and sent.text[pos] in "，,：: “「\"":
         pos += 1
     window = sent.text[pos:min(sent.end, pos + limit + 4)]
-    if window.startswith(_NOT_PRONOUNS):
+    if window.startswith(ex.words("roles.not_pronoun")):
         return None
     for rx, classes in ex.pronouns:
         m = rx.match(window) if rx else None

@@ -54,7 +54,7 @@ def svo(ex, pattern, rx, sent, reverse=False):
             t = topic(ex, sent, subjects[0].start, rng, subjects)
             objects, factor = ([t], 0.7) if t else ([], 1.0)
         gap = trig.start() - subjects[-1].end
-        if len(subjects) > 1 and len(subjects) == len(objects) and re.search(r"分别|先后|依次|各自", between):
+        if len(subjects) > 1 and len(subjects) == len(objects) and ex.grammar("{{basic.respectively}}").search(between):
             for s, o in zip(subjects, objects):     # A和B分别发布了X和Y
                 yield (o, pattern.predicate, s, distance_factor(gap)) if reverse else \
                     (s, pattern.predicate, o, distance_factor(gap))
@@ -67,8 +67,7 @@ def svo(ex, pattern, rx, sent, reverse=False):
                     yield s, pred, o, factor * distance_factor(gap)
 
 
-_DESCRIPTION = re.compile(r"[^，,。；;：:、和与及]{0,12}?(?:公司|企业|新创|新创公司|初创公司|初创企业|创企|独角兽|"
-                         r"创业公司|对手)\s*")
+_DESCRIPTION = r"[^，,。；;：:、和与及]{0,12}?{{basic.description_noun}}\s*"
 
 
 def _described(ex, sent, pos, rng):
@@ -79,7 +78,7 @@ def _described(ex, sent, pos, rng):
             continue
         if m.cls in ("Country", "City", "Place"):
             continue
-        ok = ex.fits(m.cls, rng) and _DESCRIPTION.fullmatch(sent.text, pos, m.start)
+        ok = ex.fits(m.cls, rng) and ex.grammar(_DESCRIPTION).fullmatch(sent.text, pos, m.start)
         return [m] if ok else []
     return []
 

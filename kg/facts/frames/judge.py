@@ -33,10 +33,11 @@ _BREAK = re.compile(r"[，,。；;：:！!？?“「]")
 _ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎么麼][”」]?\s*[？?]?|[？?])")
 
 
-_PASSIVE = re.compile(r"(?:被|遭到|遭受|遭|受到)[^，,。]{0,3}$")    # 被抄袭, 遭到了抄袭: X suffered it
-_DEMONSTRATIVE = re.compile(r"\s*(?:但|而|可|不过|但是)?\s*(?:这|此|那)(?:是|也是|就是|非常|很|真是|真|确实|太|种|样|么|些|举)")   # 但这是错误的: about a claim, not a name
-_VICTIM = frozenset({"抄袭", "窃取", "剽窃", "滥用", "威胁", "侵权", "欺骗", "误导", "蒸馏了"})   # … but 被夸大了 is a verdict
-_OTHERS = re.compile(r"有人|外界|网友|批评者|一些人|部分人|指责|质疑|声称|传言|担忧|担心")   # someone else's view
+# the constructions; their words are the judge.* lists of kg/data/words/facts.tsv
+_PASSIVE = r"{{judge.passive_marker}}[^，,。]{0,3}$"         # 被抄袭, 遭到了抄袭: X suffered it
+_DEMONSTRATIVE = (r"\s*{{judge.demonstrative_lead}}?\s*{{judge.demonstrative}}"
+                  r"{{judge.demonstrative_after}}")            # 但这是错误的: about a claim, not a name
+_OTHERS = r"{{judge.others}}"                                   # someone else's view
 
 
 def _asked(text: str, at: int, end: int) -> bool:
@@ -68,14 +69,16 @@ def judgement(ex, pattern, rx, sent):
     if cues is None:
         return
     dom = ex.domain(pattern)
+    others, passive = ex.grammar(_OTHERS), ex.grammar(_PASSIVE)
+    demonstrative, victim = ex.grammar(_DEMONSTRATIVE), ex.word_set("judge.victim")
     for trig in triggers(ex, pattern, rx, sent):
         speakers = left(ex, sent, trig.start(), dom, ("Person",), limit=24, nearest=True,
-                           skip_after=("接受", "对", "向", "据"))
+                        skip_after=ex.words("judge.not_speaker_after"))
         if not speakers:
-            speakers = pronoun_speaker(sent, trig.start())
+            speakers = pronoun_speaker(ex, sent, trig.start())
         if not speakers or speakers[-1].cls not in ("Person", "Company", "Organization", "GovernmentBody"):
             continue
-        if _OTHERS.search(sent.text, speakers[-1].end, trig.start()):
+        if others.search(sent.text, speakers[-1].end, trig.start()):
             continue            # X表示，有人指责…: the view of someone else
         spoken = (trig.end(), sent.end)
         if not sent.text[trig.end():sent.end].strip(" 道。.!！:：，,"):
@@ -86,9 +89,9 @@ def judgement(ex, pattern, rx, sent):
             clause = max(spoken[0], sent.text.rfind("，", spoken[0], m.start()) + 1,
                          sent.text.rfind(",", spoken[0], m.start()) + 1)
             if not ex.clause_negated(sent.text, clause, m.start()) and not _asked(sent.text, m.end(), spoken[1]) \
-                    and not (m.group() in _VICTIM and _PASSIVE.search(sent.text, max(clause, m.start() - 5), m.start())) \
-                    and not _OTHERS.search(sent.text, spoken[0], m.start()) \
-                    and not _DEMONSTRATIVE.match(sent.text, clause):
+                    and not (m.group() in victim and passive.search(sent.text, max(clause, m.start() - 5), m.start())) \
+                    and not others.search(sent.text, spoken[0], m.start()) \
+                    and not demonstrative.match(sent.text, clause):
                 verdict = m
                 break
         if verdict is None:
@@ -106,8 +109,8 @@ def judgement(ex, pattern, rx, sent):
                     yield s, pattern.predicate, t, 1.0
 
 
-_DUI_GAP = re.compile(r"\s*(?:的)?\s*(?:一直|也|都|同样|向来|始终|亦)?\s*(?:给予|给出|予以)?\s*")
-_DUI_LEAD = re.compile(r"\s*(?:也|都|一直|向来|始终|曾|曾经|则|亦|此前|同样|还|更是)*\s*")
+_DUI_GAP = r"\s*(?:的)?\s*{{judge.dui_adverb}}?\s*{{judge.dui_support}}?\s*"
+_DUI_LEAD = r"\s*{{judge.dui_lead}}*\s*"
 _DUI_SPEAKER = frozenset({"Person", "Company", "Organization", "GovernmentBody"})
 
 
@@ -127,9 +130,9 @@ def dui_verdict(ex, pattern, rx, sent):
         if not objs or not speakers:
             continue
         o, s = objs[-1], speakers[-1]
-        gap = _DUI_GAP.fullmatch(sent.text, o.end, trig.start())
+        gap = ex.grammar(_DUI_GAP).fullmatch(sent.text, o.end, trig.start())
         lead = sent.text[s.end:dui]
-        if gap is None or not _DUI_LEAD.fullmatch(lead) or ex.clause_negated(sent.text, s.end, trig.start()) \
+        if gap is None or not ex.grammar(_DUI_LEAD).fullmatch(lead) or ex.clause_negated(sent.text, s.end, trig.start()) \
                 or ex.negated(sent.text, trig.start()) or s.text == o.text:
             continue
         yield s, pattern.predicate, o, 1.0

@@ -11,6 +11,7 @@ from kg.facts.roles import hedged, left, right, triggers
 
 _CLAUSE = re.compile(r"[，,；;：:。]")
 _LEAD = re.compile(r"[、，,与和及跟同]\s*$")
+_WORKS = r"[^，,。；;]{0,14}?{{people.works_verb}}"
 
 
 @frame("org-title-person", triggerless=True)
@@ -45,14 +46,14 @@ def org_title_person(ex, pattern, rx, sent):
             right = q.start
 
 
-_NOT_APPOSED = re.compile(r"(?:[与和及跟同向给将把被让对]|起诉|解雇|聘请|邀请)\s*(?:前|现任|新任)?$")
+_NOT_APPOSED = r"(?:[与和及跟同向给将把被让对]|{{people.not_apposed_act}})\s*{{people.title_tense}}?$"
 
 
 def _hedged_role(ex, lead: str) -> bool:
     """星海公司可能会与CEO X续约: a hedge or a preposition between the
     organisation and the title (…与CEO, …起诉前CEO) means the title is not
     its apposition."""
-    return bool(lead) and (ex.hedged(lead) or bool(_NOT_APPOSED.search(lead)))
+    return bool(lead) and (ex.hedged(lead) or bool(ex.grammar(_NOT_APPOSED).search(lead)))
 
 
 def _title_in(ex, core: str) -> str | None:
@@ -116,6 +117,6 @@ def works_at(ex, pattern, rx, sent):
         people = left(ex, sent, trig.start(), frozenset({"Person"}), ("Person",), limit=6, nearest=True,
                          skip_after=())
         tail = sent.text[orgs[-1].end:orgs[-1].end + 20]
-        verb = re.match(r"[^，,。；;]{0,14}?(?:工作|任职|就职|供职|担任|主导|负责|领导|带领|任教|实习|研究)", tail)
+        verb = ex.grammar(_WORKS).match(tail)
         if people and verb and not hedged(ex, sent, people[-1].end, trig):
             yield people[-1], pattern.predicate, orgs[0], 0.9

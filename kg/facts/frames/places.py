@@ -11,9 +11,7 @@ from kg.facts.roles import clause_start, hedged, left, right, triggers
 from kg.model import Mention
 
 _CLAUSE = re.compile(r"[，,；;：:。]")
-_ORG_NOUN = re.compile(
-    r"(?:公司|企业|初创公司|初创企业|创企|巨头|厂商|大学|机构|智库|研究所|研究院|实验室|政府|集团|"
-    r"独角兽|新贵|黑马|组织|媒体|银行|券商|基金|新创|新创企业|新创公司|智库)$")
+_ORG_NOUN = r"{{places.org_noun}}$"
 
 
 @frame("parent-v-child")
@@ -64,7 +62,7 @@ def place_prefix(ex, pattern, rx, sent):
             continue
         if re.search(r"[0-9一二三四五六七八九十第]", filler):
             continue
-        if filler == "" or _ORG_NOUN.search(filler):
+        if filler == "" or ex.grammar(_ORG_NOUN).search(filler):
             yield b, pattern.predicate, a, 1.0 if filler else 0.9
     for m in ms:
         if m.cls in ("Company", "Organization"):
@@ -79,7 +77,7 @@ def is_place_org(ex, pattern, rx, sent):
     """Perplexity是一家美国的人工智能搜索初创企业 → Perplexity locatedIn 美国."""
     for trig in triggers(ex, pattern, rx, sent):
         lead = sent.text[clause_start(sent, trig.start()):trig.start()].strip()
-        if lead in ("这", "这家", "它", "其", "该公司", "这家公司"):
+        if lead in ex.word_set("places.lead_reference"):
             orgs = [m for m in reversed(sent.mentions) if m.end <= trig.start() and m.cls in ex.orgs][:1]
         else:
             orgs = left(ex, sent, trig.start(), ex.orgs, limit=20)
@@ -90,7 +88,7 @@ def is_place_org(ex, pattern, rx, sent):
         if not orgs or not places:
             continue
         rest = sent.text[places[0].end:tail_end]
-        if not re.search(r"(?:公司|企业|初创企业|创企|新创|巨头|厂商|独角兽|机构|智库)", rest):
+        if not ex.grammar("{{places.is_org_noun}}").search(rest):
             continue
         for o in orgs[:1]:
             yield o, pattern.predicate, places[0], 0.9
