@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from kg.facts.attributes import document_year, extract_attributes
 from kg.mentions.chunks import mentions_by_chunk
-from kg.text.files import Document
+from kg.text.document import Document
 from kg.lexicon import load_lexicon
 from kg.model import Alias, Attribute, Evidence, Extraction, Fact, Mention
 from kg.mentions.pipeline import DEFAULT_MODEL, MENTIONS_KEY, load_pipeline
