@@ -35,7 +35,8 @@ from kg.text.decode import decode
 from kg.text.document import Document, title_of
 from kg.errors import InputError, KGError
 from kg.model import Mention
-from kg.text.normalize import Normalized, fold_width, is_traditional, normalize, split_sentences
+from kg.text.normalize import Normalized, fold_width, is_traditional, normalize
+from kg.text.sentences import split_sentences
 from kg.ontology.vocab import DOC, KG
 
 ROOT = Path(__file__).resolve().parent.parent
