@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kg.facts.attributes import document_year
-from kg.text.files import Document
+from kg.text.document import Document
 from kg.run.extract import Extractor
 
 

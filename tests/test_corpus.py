@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.text.files import Document, decode, iter_input_files, read_document, title_of
+from kg.text.decode import decode
+from kg.text.document import Document, title_of
+from kg.text.files import iter_input_files, read_document
 from kg.errors import InputError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

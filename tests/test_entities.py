@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.text.files import Document
+from kg.text.document import Document
 from kg.run.extract import Extractor
 from kg.mentions.pipeline import MENTIONS_KEY
 from kg.text.normalize import normalize

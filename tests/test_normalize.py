@@ -6,9 +6,10 @@ from hypothesis import strategies as st
 
 import kg.text.normalize as N
 from kg.text.normalize import (
-    Normalized, collapse_spaces, fold_width, is_traditional, normalize, split_sentences,
-    strip_invisible, strip_markdown_images, strip_pinyin, strip_price_quotes, strip_tickers,
-    strip_urls, to_simplified)
+    Normalized, collapse_spaces, fold_width, is_traditional, normalize, strip_invisible,
+    strip_markdown_images, strip_pinyin, strip_price_quotes, strip_tickers, strip_urls,
+    to_simplified)
+from kg.text.sentences import MAX_SENTENCE, split_sentences
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 IMG = "![](http://n.sinaimg.cn/spider20250129/316/w660h456/20250129/def4-e389.jpg)"
@@ -194,7 +195,7 @@ def test_split_sentences(text, expected):
 ])
 def test_long_sentences_are_cut(text):
     spans = split_sentences(text)
-    assert all(0 < e - s <= N.MAX_SENTENCE for s, e in spans)
+    assert all(0 < e - s <= MAX_SENTENCE for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
     assert not any(text[e - 2:e + 1] == "1,0" for s, e in spans)   # never inside 1,000,000
     if "，" in text:
@@ -260,7 +261,7 @@ def test_spans_without_deletions_are_local(text, data):
 @given(ANY_TEXT)
 def test_sentences_cover_all_visible_text(text):
     spans = split_sentences(text)
-    assert all(0 <= s < e <= len(text) and e - s <= N.MAX_SENTENCE for s, e in spans)
+    assert all(0 <= s < e <= len(text) and e - s <= MAX_SENTENCE for s, e in spans)
     assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
     assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
     covered = "".join(text[s:e] for s, e in spans)

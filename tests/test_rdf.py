@@ -17,7 +17,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.run.build import build
-from kg.text.files import decode
+from kg.text.decode import decode
 from kg.ontology.vocab import ATTRIBUTES, DOC, ENTITY, ENTITY_CLASSES, KG, RELATIONS
 
 FILES = {

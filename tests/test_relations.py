@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.text.files import Document
+from kg.text.document import Document
 from kg.run.extract import Extractor
 from kg.ontology.schema import load_schema
 

@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
 from kg.run.build import build
-from kg.text.files import Document
+from kg.text.document import Document
 from kg.lexicon import load_lexicon
 from kg.model import DocumentInfo, Extraction, Mention
 from kg.ontology.schema import load_schema

@@ -31,10 +31,12 @@ import kg.text.files
 import kg.run.extract
 from kg.run.build import build, read_documents
 from kg.mentions.chunks import mentions_by_chunk, windows
-from kg.text.files import Document, decode, title_of
+from kg.text.decode import decode
+from kg.text.document import Document, title_of
 from kg.errors import InputError, KGError
 from kg.model import Mention
-from kg.text.normalize import Normalized, fold_width, is_traditional, normalize, split_sentences
+from kg.text.normalize import Normalized, fold_width, is_traditional, normalize
+from kg.text.sentences import split_sentences
 from kg.ontology.vocab import DOC, KG
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -508,7 +510,7 @@ import gc, json, resource, sys
 from pathlib import Path
 import kg.run.extract
 from kg.run.build import build
-from kg.text.files import Document
+from kg.text.document import Document
 
 def status(field):   # Linux: VmRSS (now), VmHWM (peak since the last reset), in KiB
     for line in open("/proc/self/status"):

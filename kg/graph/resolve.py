@@ -22,9 +22,6 @@ from kg.model import Extraction, Mention
 from kg.ontology.schema import Schema
 from kg.mentions.shapes import SHORT_MODEL_RE
 
-_GENERIC_TAIL = re.compile(r"(?:公司|团队|集团|官方|模型|大模型|系列模型|系列|AI团队|有限公司)$")
-_LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团)$")
-_INDUSTRY = re.compile(r"(?:人工智能|智能|科技|技术|信息|网络|基础|研究|软件|数据|计算)$")
 _CHAT_MODEL = re.compile(r"ChatGPT[\s\-]?(\d[\w.]*(?:[\s\-](?:mini|pro|turbo))?)$", re.I)
 _GROUP = {"Company": "org", "Organization": "org", "GovernmentBody": "org", "Country": "place",
           "City": "place", "Place": "place", "Person": "person", "AIModel": "thing",
@@ -83,6 +80,9 @@ class Resolver:
     def __init__(self, lexicon: Lexicon, schema: Schema):
         self.lex = lexicon
         self.schema = schema
+        self._generic_tail = _ending(lexicon, "resolve.generic_tail")    # 英伟达公司 → 英伟达
+        self._legal_form = _ending(lexicon, "resolve.legal_form")        # …股份有限公司
+        self._industry = _ending(lexicon, "resolve.industry")            # …科技
         self.by_name: dict[str, list[str]] = defaultdict(list)
         self.by_tokens: dict[frozenset, set[str]] = defaultdict(set)
         for e in lexicon.entries.values():
@@ -158,7 +158,7 @@ class Resolver:
             for m in ms:
                 node = identity(doc_id, m)
                 # 英伟达公司 → 英伟达; DeepSeek-V3模型 → DeepSeek-V3
-                tail = _GENERIC_TAIL.search(m.text)
+                tail = self._generic_tail.search(m.text)
                 if tail and tail.start() >= 2:
                     base = m.text[:tail.start()].strip()
                     target = names.get(fold_name(base)) or None
@@ -179,7 +179,7 @@ class Resolver:
                 elif group in ("org", "thing") and len(m.text) >= 2 and not self._known(m.text, m.cls):
                     lo, hi = bisect_left(texts, m.text), bisect_left(texts, m.text + "\uffff")
                     longer = [t for t in texts[lo:hi] if t != m.text
-                              and not _GENERIC_TAIL.fullmatch(t[len(m.text):])]
+                              and not self._generic_tail.fullmatch(t[len(m.text):])]
                     if len(longer) == 1 and re.match(r"[\u4e00-\u9fff]", m.text):
                         uf.union(identity(doc_id, by_text[longer[0]]), node)
                 elif group == "person" and "·" not in m.text:
@@ -190,11 +190,11 @@ class Resolver:
     def _legal_name_of(self, text: str) -> str | None:
         """北京智谱华章科技股份有限公司 → 智谱华章: a legal name around a known
         company's name (place first, industry words and legal form last)."""
-        core = _LEGAL_FORM.sub("", text)
+        core = self._legal_form.sub("", text)
         if core == text:
             return None
         for _ in range(2):
-            core = _INDUSTRY.sub("", core)
+            core = self._industry.sub("", core)
         for cut in range(0, min(4, len(core) - 1)):
             rest = core[cut:]
             for end in range(len(rest), 1, -1):
@@ -253,7 +253,7 @@ class Resolver:
             names: set[str] = set()
             for n in nodes:
                 names.update(surfaces[n])
-            label = canonical_label(names, cls)
+            label = canonical_label(names, cls, self._generic_tail)
         alts: set[str] = set()
         for n in nodes:
             alts.update(surfaces[n])
@@ -263,16 +263,22 @@ class Resolver:
         return Entity(slug, cls, label, tuple(sorted(alts)), tuple(all_docs))
 
 
-def canonical_label(names, cls: str) -> str:
+def canonical_label(names, cls: str, generic_tail: re.Pattern[str]) -> str:
     """A label that does not depend on how often each form was seen, so the
     IRI built from it stays put when more documents come: a Chinese form for
     people and organisations when there is one, the longest full form (not
     one with a generic tail such as 公司 or 模型), then the first in order."""
-    pool = [n for n in names if not _GENERIC_TAIL.search(n)] or list(names)
+    pool = [n for n in names if not generic_tail.search(n)] or list(names)
     if cls in ("Person", "Company", "Organization", "GovernmentBody"):
         han = [n for n in pool if re.search(r"[\u4e00-\u9fff]", n)]
         pool = han or pool
     return sorted(pool, key=lambda n: (-len(n), n))[0]
+
+
+def _ending(lexicon: Lexicon, kind: str) -> re.Pattern[str]:
+    """A regex for any word of the list ``kind`` at the end of a name (in
+    file order)."""
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon.words(kind))) + ")$")
 
 
 def _tokens(name: str) -> list[str]:

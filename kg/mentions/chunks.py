@@ -23,7 +23,7 @@ CHUNK_CHARS = 10_000   # longer than nearly every news article; far under spaCy'
 def windows(sentences: list[tuple[int, int]], limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
     """Spans of consecutive sentences, each at most ``limit`` characters long
     unless one sentence alone is longer. Sentence spans must be sorted and
-    not overlap (as :func:`kg.text.normalize.split_sentences` gives them); only
+    not overlap (as :func:`kg.text.sentences.split_sentences` gives them); only
     the whitespace between two windows is left out."""
     start = end = None
     for s, e in sentences:

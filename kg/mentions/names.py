@@ -15,21 +15,7 @@ from kg.model import Mention
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
 _DOTS = "·・‧•"
 _GLOSS = re.compile(r"[(（]([A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-.]+){1,3})[)）]")
-STOP_LEFT = frozenset("""
-的 了 在 和 与 及 是 为 被 由 对 从 向 将 把 等 这 那 该 其 也 都 又 还 并 而 但 就 已 曾 已经
-一家 这家 那家 该家 一个 各 多家 新 旗下 成立 宣布 发布 推出 收购 投资 表示 认为 称 包括 如 比如 例如
-""".split())
-
-
-GENERIC = frozenset("""
-科技 互联网 行业 全球 国内 国外 海外 知名 大型 头部 初创 领先 一家 这家 该 新 老 母 子 上市 大 小 中小
-外部 内部 全部 局部 东部 西部 南部 北部 中部 总部 干部 本部 俱乐部 各部 多部 一部 该部
-董事局 董事会 智库 顶尖 知名 著名 一流 重点 国家 国家级 顶级 第一 世界 全国 当地 本地 地方
-AI 人工智能 科技型 创业 创新 投资 金融 咨询 合资 独资 国有 民营 外资 私营 跨国
-""".split())
 BAD_TAGS = frozenset("vdpcurmqafyezo")
-_MEASURE_BEFORE = frozenset("这那一两每各该此几某")
-_FUNCTION_CHARS = frozenset("的了在和与及是为于被由对从向将把等也都又还并而但就已说称表指和跟同之其这那该")
 
 
 _DICT_LINE = re.compile(r"^(\S+) \d+ (\S+)\s*$", re.M)
@@ -53,17 +39,21 @@ class NameFinder:
         self.speech = tuple(sorted(lex.speech_verbs, key=len, reverse=True))
         self.suffixes = sorted(lex.org_suffixes, key=len, reverse=True)
         self._compound = frozenset(s for s in lex.surnames if len(s) == 2)
-        tl = "".join(sorted(lex.translit)) or "阿"
+        tl = re.escape("".join(sorted(lex.translit)))
+        self.function_chars = frozenset(lex.words("names.function_chars"))
+        self.measure_before = frozenset(lex.words("names.measure_before"))
+        self.speech_lead = frozenset(lex.words("names.speech_lead"))
+        self._product_tail = re.compile(
+            r" ?(?:" + "|".join(map(re.escape, lex.words("names.product_tail"))) + r")(?![A-Za-z])")
         self.title_re = alternation(lex.titles)
         self._speech_re = alternation(lex.speech_verbs)
         self._post_re = alternation(lex.cues.get("after:Person", ()))
-        self._translit_re = re.compile(
-            rf"[{re.escape(tl)}]{{1,6}}(?:[{_DOTS}\-][{re.escape(tl)}]{{1,8}})+")
+        self._translit_re = re.compile(rf"[{tl}]{{1,6}}(?:[{_DOTS}\-][{tl}]{{1,8}})+") if tl else None
 
     # -- people ----------------------------------------------------------
     def people(self, text, words, taken):
         out = []
-        for m in self._translit_re.finditer(text):
+        for m in self._translit_re.finditer(text) if self._translit_re else ():
             if not overlaps(m.start(), m.end(), taken):
                 out.append(Mention(m.start(), m.end(), m.group(), "Person", "", "names/translit", 0.8))
         starts = [s for s, _ in words]
@@ -120,7 +110,7 @@ class NameFinder:
         tag = pos_table().get(w)
         if tag is not None and not tag.startswith("nr"):
             return False
-        if any(c in _FUNCTION_CHARS for c in w[1:]):
+        if any(c in self.function_chars for c in w[1:]):
             return False
         if w[:2] in self._compound:
             return len(w) in (3, 4)
@@ -145,11 +135,11 @@ class NameFinder:
         if self._is_chinese_name(w) and len(w) == 2 and j + 1 < len(words):
             s2, e2 = words[j + 1]
             nxt = text[s2:e2]
-            if e == s2 and len(nxt) == 1 and HAN.match(nxt) and nxt not in _FUNCTION_CHARS:
+            if e == s2 and len(nxt) == 1 and HAN.match(nxt) and nxt not in self.function_chars:
                 return s, e2            # 张宇|韬 → 张宇韬
         if self._is_chinese_name(w) or self._is_translit(w):
             return s, e
-        if len(w) >= 3 and w[-1] in _FUNCTION_CHARS and self._is_chinese_name(w[:-1]):
+        if len(w) >= 3 and w[-1] in self.function_chars and self._is_chinese_name(w[:-1]):
             return s, e - 1             # 李明于|2019年: a particle glued to the name
         if j + 1 < len(words):
             s2, e2 = words[j + 1]
@@ -171,8 +161,9 @@ class NameFinder:
         tag = pos_table().get(first)
         if first not in self.lex.surnames and tag is not None and not tag.startswith("nr"):
             return None             # 成本|据说: a word before, not a name's start
-        if len(glued) == 1 and glued not in _FUNCTION_CHARS and glued not in "据听" and 2 <= len(cand) <= 3 and \
-                cand[0] in self.lex.surnames and self._is_chinese_name(cand) and cand not in self.lex.not_entities:
+        if len(glued) == 1 and glued not in self.function_chars and glued not in self.speech_lead \
+                and 2 <= len(cand) <= 3 and cand[0] in self.lex.surnames and self._is_chinese_name(cand) \
+                and cand not in self.lex.not_entities:
             return s0, v.start()
         return None
 
@@ -180,7 +171,7 @@ class NameFinder:
         """A person name ending with word i (before a speech verb)."""
         if i < 0:
             return None
-        if text[max(0, words[i][0] - 1):words[i][0]] in _MEASURE_BEFORE:
+        if text[max(0, words[i][0] - 1):words[i][0]] in self.measure_before:
             return None             # 这张表, 一位…
         s, e = words[i]
         w = text[s:e]
@@ -191,7 +182,7 @@ class NameFinder:
             both = text[s0:e]
             if text[s0:words[i - 1][1]] in self.lex.surnames and self._is_chinese_name(both):
                 return s0, e
-            if len(w) == 1 and len(both) == 3 and w not in _FUNCTION_CHARS and \
+            if len(w) == 1 and len(both) == 3 and w not in self.function_chars and \
                     both[0] in self.lex.surnames and self._is_chinese_name(both) and \
                     both not in self.lex.not_entities:
                 return s0, e        # 陈立|群|说
@@ -204,7 +195,7 @@ class NameFinder:
         out = []
         for m in taken:
             if m.cls in {"Company", ""} and m.end < len(text):
-                tail = re.match(r" ?(?:App|APP|app|应用|手机应用)(?![A-Za-z])", text[m.end:m.end + 6])
+                tail = self._product_tail.match(text[m.end:m.end + 6])
                 if tail:
                     end = m.end + tail.end()
                     out.append(Mention(m.start, end, text[m.start:end], "Product", "",

@@ -8,35 +8,10 @@ import re
 
 from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
-from kg.mentions.names import BAD_TAGS, GENERIC, HAN, STOP_LEFT, overlaps, pos_table
+from kg.mentions.grammar import OrgWords
+from kg.mentions.names import BAD_TAGS, HAN, overlaps, pos_table
 
-_STRONG_HEADS = ("公司", "集团", "大学", "学院", "研究院", "研究所", "研究中心", "实验室", "委员会", "银行",
-                 "基金会", "协会", "联盟", "交易所", "政府", "科学院", "工程院", "智库", "Inc", "Corp",
-                 "Ltd", "LLC", "University", "Institute", "Foundation", "Labs", "Laboratory",
-                 "Group", "Holdings", "Capital", "Partners", "Ventures", "部", "局", "署")
-_HEAD_START = alternation(_STRONG_HEADS)
-_GOV_CHARS = "部局署厅"
-_INDUSTRY = frozenset("科技 人工智能 智能 信息 网络 技术 数据 软件 电子 基础 研究 计算 投资 金融 咨询 创新".split())
-_DESCRIPTORS = ("智库", "初创公司", "初创企业", "新创", "知名", "著名", "老牌", "头部", "顶尖")
 _ABBREV = re.compile(r"\s*[(（][A-Z][A-Za-z0-9&\-]{1,9}[)）]")
-_QUANTIFIED = re.compile(r"[这那另每各某数几多两一二三四五六七八九十首此该][一二三两几数多]?[家间个所座名位]")
-
-
-_PREPOSITIONS = frozenset("往朝向对从在于为把被让给跟与和同及")
-
-
-def not_in_names(word: str, tags: dict) -> bool:
-    """Words no organisation name holds: quantified (另一家, 数间, 这家) or
-    demonstrative (这是), and words the dictionary does not know that
-    begin with a preposition, conjunction or particle (往大 in 往大公司)."""
-    if _QUANTIFIED.match(word) or word[0] in "这那另此该":
-        return True
-    return word not in tags and len(word) > 1 and (
-        word[0] in _PREPOSITIONS or tags.get(word[0], "")[:1] in ("p", "c", "u"))
-
-
-def _strong(suffix: str) -> bool:
-    return any(h in suffix for h in _STRONG_HEADS) and suffix not in ("部", "局", "署") or len(suffix) == 1
 
 
 def _proper(word: str, tags: dict) -> bool:
@@ -52,6 +27,18 @@ class SuffixOrgs:
     def __init__(self, lex: Lexicon, title_re: re.Pattern | None):
         self.lex = lex
         self.title_re = title_re        # the NameFinder's: every title of the lexicon
+        self.grammar = OrgWords.of(lex)
+        self.heads = lex.words("orgs.strong_heads")     # in order: the first that matches wins
+        self._head_start = alternation(self.heads)
+        self.gov_chars = frozenset(lex.words("orgs.gov_chars"))
+        self.legal_marks = lex.words("orgs.legal_marks")
+        self.industry = frozenset(lex.words("orgs.industry"))
+        self.descriptors = lex.words("orgs.descriptors")   # in order: the first that matches wins
+
+    def _strong(self, suffix: str) -> bool:
+        """A suffix that makes an organisation alone: one with a strong head,
+        or a single character (…部, …局)."""
+        return any(h in suffix for h in self.heads) or len(suffix) == 1
 
     def organisations(self, text, words, taken):
         """Name + organisation suffix (…有限公司, …大学, …研究所, …部). The
@@ -59,25 +46,25 @@ class SuffixOrgs:
         particles or generic words; weak suffixes (科技, 智能 …) do not count
         alone, a legal form (有限公司) may follow a long name."""
         out = []
-        tags = pos_table()
+        tags, grammar = pos_table(), self.grammar
         people = [m for m in taken if m.cls == "Person"]
         for i, (s, e) in enumerate(words):
             w = text[s:e]
             suffix = w if w in self.lex.org_suffixes else None
-            if suffix is None and len(w) > 2 and _HEAD_START.match(w):
+            if suffix is None and len(w) > 2 and self._head_start.match(w):
                 # 北辰|大学教授: a suffix glued to the title after it
-                lead = next((x for x in _STRONG_HEADS if w.startswith(x) and len(w) > len(x)
+                lead = next((x for x in self.heads if w.startswith(x) and len(w) > len(x)
                              and w[len(x):] in self.lex.titles), None)
             else:
                 lead = None
             if lead:
                 suffix, e, w = lead, s + len(lead), lead
-            if suffix is None and len(w) >= 3 and w[-1] in _GOV_CHARS and HAN.match(w) \
-                    and tags.get(w, "n").startswith(("n", "x")) and w not in GENERIC:
+            if suffix is None and len(w) >= 3 and w[-1] in self.gov_chars and HAN.match(w) \
+                    and tags.get(w, "n").startswith(("n", "x")) and w not in grammar.generic:
                 suffix = w[-1]
-            if suffix is None or not _strong(suffix) or (suffix == w and len(w) == 1):
+            if suffix is None or not self._strong(suffix) or (suffix == w and len(w) == 1):
                 continue
-            legal = "有限" in suffix or "股份" in suffix
+            legal = any(mark in suffix for mark in self.legal_marks)
             max_tokens = 8 if legal else 3
             j, start = i, s
             abbreviated = bool(_ABBREV.match(text, e))   # 知识工程实验室（KEG）: named by its initials
@@ -88,16 +75,18 @@ class SuffixOrgs:
                 pw = text[ps:pe]
                 if pe != start or not (HAN.match(pw) or re.match(r"^[A-Za-z][\w.&\- ]*$", pw)):
                     break
-                if pw in STOP_LEFT or pw in self.lex.titles or (pw in GENERIC and not (legal and pw in _INDUSTRY)):
+                if pw in grammar.stop_left or pw in self.lex.titles or (
+                        pw in grammar.generic and not (legal and pw in self.industry)):
                     break
-                if pw in self.lex.org_suffixes and (not legal or _strong(pw)):
+                if pw in self.lex.org_suffixes and (not legal or self._strong(pw)):
                     break           # …科技有限公司 walks over 科技, not over 大学
                 if HAN.match(pw) and ((tags.get(pw, "n")[:1] in BAD_TAGS and not abbreviated)
-                                       or not_in_names(pw, tags)):
+                                       or grammar.not_in_names(pw, tags)):
                     break
                 j, start = j - 1, ps
             while True:     # 欧洲智库布鲁盖尔研究所: a descriptor is not part of the name
-                lead = next((g for g in _DESCRIPTORS if text.startswith(g, start) and start + len(g) < e), None)
+                lead = next((g for g in self.descriptors if text.startswith(g, start) and start + len(g) < e),
+                            None)
                 if lead is None:
                     break
                 start += len(lead)
@@ -122,7 +111,7 @@ class SuffixOrgs:
         organisation."""
         if not self.title_re:
             return []
-        out, tags = [], pos_table()
+        out, tags, grammar = [], pos_table(), self.grammar
         ends = {e: i for i, (_, e) in enumerate(words)}
         people = {m.start for m in taken if m.cls == "Person"}
         for t in self.title_re.finditer(text):
@@ -134,7 +123,7 @@ class SuffixOrgs:
             j, start = i, words[i][0]
             while j >= 0 and i - j < 2:
                 w = text[words[j][0]:words[j][1]]
-                if not HAN.match(w) or w in STOP_LEFT or w in GENERIC or w in self.lex.titles \
+                if not HAN.match(w) or w in grammar.stop_left or w in grammar.generic or w in self.lex.titles \
                         or tags.get(w, "nz")[:1] in BAD_TAGS or tags.get(w, "nz") in ("n", "vn", "s", "f", "t"):
                     break
                 start = words[j][0]

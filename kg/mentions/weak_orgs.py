@@ -10,16 +10,8 @@ import re
 
 from kg.lexicon import Lexicon
 from kg.model import Mention
-from kg.mentions.names import GENERIC, HAN, STOP_LEFT, pos_table
-from kg.mentions.suffixes import not_in_names
-
-# words that make ordinary phrases with a weak ending (数字科技, 前沿技术)
-_COMMON_CORES = frozenset("""
-人工 数字 信息 网络 前沿 新兴 高新 尖端 智慧 未来 核心 硬核 黑 金融 生物 医疗 教育 通用 专用 具身 生成式
-社会 人力 风险 国有 民营 私人 产业 国际 资本 科技 智能 技术 相关 这些 那些 各类 中外 全新 更加 十分 非常
-""".split())
-_LEAD = re.compile(r"(?:已|已经|正式|也|还|则|近日|今日|今天|日前|再次|继续|随后|率先|宣布|刚刚|于)*")
-_SEPARATORS = re.compile(r"\s*(?:、|和|与|及|以及)\s*$")
+from kg.mentions.grammar import OrgWords
+from kg.mentions.names import HAN, pos_table
 
 
 class WeakOrgs:
@@ -30,6 +22,13 @@ class WeakOrgs:
             t for t, kind in lex.titles.items() if kind == "corporate")
         self.before = tuple(lex.cues.get("before:Company", ()))
         self.market = tuple(lex.cues.get("company_clause_after", ()))
+        self.grammar = OrgWords.of(lex)
+        # words that make ordinary phrases with a weak ending (数字科技, 前沿技术)
+        self.common_cores = frozenset(lex.words("weak.common_cores"))
+        # 已经, 近日, 宣布 … between the name and what types it; tried in file order
+        self._lead = re.compile("(?:" + "|".join(map(re.escape, lex.words("weak.lead"))) + ")*")
+        self._separators = re.compile(
+            r"\s*(?:" + "|".join(map(re.escape, lex.words("weak.separators"))) + r")\s*$")
 
     def find(self, text: str, words: list[tuple[int, int]], taken) -> list[Mention]:
         """Two rounds: a list of two unknown names (北辰资本、星海创投和…)
@@ -59,7 +58,8 @@ class WeakOrgs:
             name, core = text[start:e], text[start:e - len(ending)]
             if not 2 <= len(core) <= 4 or not (HAN.match(core) or re.fullmatch(r"[A-Z][A-Za-z]{2,}", core)):
                 continue
-            if core in _COMMON_CORES or core in GENERIC or core in STOP_LEFT or not_in_names(core, tags) \
+            if core in self.common_cores or core in self.grammar.generic or core in self.grammar.stop_left \
+                    or self.grammar.not_in_names(core, tags) \
                     or core in self.lex.titles or name in tags or name.lower() in self.lex.not_entities:
                 continue
             if any(start < m.end and m.start < e for m in taken):
@@ -70,7 +70,7 @@ class WeakOrgs:
 
     def _company_position(self, text, start, end, taken) -> bool:
         after = text[end:end + 12]
-        lead = _LEAD.match(after)
+        lead = self._lead.match(after)
         rest = after[lead.end():] if lead else after
         if rest.startswith(self.after) or after.startswith(self.after):
             return True
@@ -82,8 +82,8 @@ class WeakOrgs:
         for m in taken:                 # 北辰科技、星海公司和Zeta: beside a known company
             if m.cls != "Company":
                 continue
-            if m.end <= start and _SEPARATORS.fullmatch(text, m.end, start):
+            if m.end <= start and self._separators.fullmatch(text, m.end, start):
                 return True
-            if m.start >= end and _SEPARATORS.fullmatch(text, end, m.start):
+            if m.start >= end and self._separators.fullmatch(text, end, m.start):
                 return True
         return False

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from kg.text.files import Document, iter_input_files, read_document, real_path
+from kg.text.document import Document
+from kg.text.files import iter_input_files, read_document, real_path
 from kg.errors import InputError, KGError
 from kg.lexicon import load_lexicon
 from kg.model import Extraction

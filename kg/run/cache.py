@@ -31,7 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
-from kg.text.files import Document
+from kg.text.document import Document
 from kg.model import Extraction
 
 log = logging.getLogger(__name__)

@@ -11,11 +11,12 @@ from dataclasses import replace
 
 from kg.facts.attributes import document_year, extract_attributes
 from kg.mentions.chunks import mentions_by_chunk
-from kg.text.files import Document
+from kg.text.document import Document
 from kg.lexicon import load_lexicon
 from kg.model import Alias, Attribute, Evidence, Extraction, Fact, Mention
 from kg.mentions.pipeline import DEFAULT_MODEL, MENTIONS_KEY, load_pipeline
-from kg.text.normalize import Normalized, normalize, split_sentences
+from kg.text.normalize import Normalized, normalize
+from kg.text.sentences import split_sentences
 from kg.ontology.schema import load_schema
 from kg.facts.extractor import RelationExtractor
 from kg.facts.sentences import Passage

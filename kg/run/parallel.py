@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Sequence
 
 from kg.run.cache import ExtractionCache
-from kg.text.files import Document
+from kg.text.document import Document
 from kg.errors import InputError
 from kg.model import Extraction
 

@@ -3,7 +3,8 @@
 Each step is a small pure function ``Normalized -> Normalized`` (textacy style)
 that rewrites the text and composes the offset map: a deleted span drops its
 offsets, a 1→n replacement repeats the source offset. :func:`normalize` runs
-``PIPELINE``; :func:`split_sentences` cuts the result into bounded sentences."""
+``PIPELINE``; :func:`kg.text.sentences.split_sentences` cuts the result into
+bounded sentences."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from os.path import commonprefix
 from typing import Callable, Iterable
+
+from kg.text.tables import words
 
 
 @dataclass(frozen=True)
@@ -159,21 +162,34 @@ _PRICE = re.compile(
 #: 阿尔特(12.120, -0.09, -0.74%)曼 → 阿尔特曼: stock quotes pasted into names.
 strip_price_quotes = _deleter(_PRICE, "strip_price_quotes")
 
-_TICKER = re.compile(r"""
+_TICKER = r"""
   [(（0-9](?:
     (?<=[(（])\s*(?:
         (?:sh|sz|bj|hk|us)\s*[.:：]?\s*\d{4,6}                 # (sh600730) (HK:00700)
       | \d{4,6}\s*\.\s*(?:sh|sz|ss|bj|hk)                      # (600730.SH) (00700.HK)
       | 0\d{4}                                                 # (00700): HK code
-      | (?:nasdaq|nyse|amex|otc|hkex|纳斯达克|納斯達克|纽交所|紐交所|港交所)
+      | (?:EXCHANGES)
         \s*[:：]\s*(?-i:[A-Z][A-Z0-9.]{0,9})                   # (NASDAQ:NVDA)
       | (?-i:[A-Z]{1,5}(?:\.[A-Z])?\.(?:US|O|N))               # (NVDA.US) (NVDA.O)
-      | (?:股票|证券|證券)代[码碼]\s*[:：]?\s*[A-Za-z0-9.]{4,10}  # (股票代码:600730)
+      | (?:STOCK_CODE)\s*[:：]?\s*[A-Za-z0-9.]{4,10}           # (stock code: 600730)
     )\s*[)）]
   | (?<=[0-9])(?<![0-9A-Za-z.].)\d{3,5}\.(?:hk|sh|sz)(?![0-9A-Za-z])  # bare 09988.HK
-  )""", re.I | re.X)
-#: 中国高科(sh600730)技 → 中国高科技; (00700.HK), 09988.HK, (NASDAQ:NVDA), (NVDA.US).
-strip_tickers = _deleter(_TICKER, "strip_tickers")
+  )"""
+
+
+@lru_cache(maxsize=1)
+def _ticker() -> re.Pattern[str]:
+    """The ticker pattern with the exchange names and the words for a stock
+    code of ``kg/data/words/text.tsv`` (read on first use)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, words(kind)))
+    return re.compile(_TICKER.replace("EXCHANGES", alt("text.exchanges"))
+                      .replace("STOCK_CODE", alt("text.stock_code")), re.I | re.X)
+
+
+def strip_tickers(norm: Normalized) -> Normalized:
+    """中国高科(sh600730)技 → 中国高科技; (00700.HK), 09988.HK, (NASDAQ:NVDA), (NVDA.US)."""
+    return _apply(norm, ((m.start(), m.end(), "") for m in _ticker().finditer(norm.text)))
 
 
 @lru_cache(maxsize=1)
@@ -258,45 +274,3 @@ def normalize(original: str, *, traditional: bool | None = None) -> Normalized:
             continue
         norm = step(norm)
     return norm
-
-
-MAX_SENTENCE = 400
-_BOUNDARY = re.compile(r"(?:[。！？!?；;…]|\.{3,})+[”’」』）)\]】》\"']*|\n")
-_SOFT_BREAK = re.compile(r"，|(?<!\d),|,(?!\d)|、")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans cut after 。！？!?；; … …… ... (closing quotes and brackets stay with
-    their sentence) and at newlines; a lone ASCII '.' never cuts (3.5, Data.ai).
-    Spans are stripped, empty ones dropped; a span over MAX_SENTENCE chars is
-    cut at its last comma within the limit (else at a space, else hard)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        _emit(text, start, m.end(), spans)
-        start = m.end()
-    _emit(text, start, len(text), spans)
-    return spans
-
-
-def _emit(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    start, end = _strip(text, start, end)
-    while end - start > MAX_SENTENCE:
-        cut = _last_break(text, start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
-        spans.append(_strip(text, start, cut))
-        start, end = _strip(text, cut, end)
-    if end > start:
-        spans.append((start, end))
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    return start + lead, max(start + lead, start + len(piece.rstrip()))
-
-
-def _last_break(text: str, lo: int, hi: int) -> int:
-    """End of the last comma (else space) in text[lo:hi], else hi."""
-    window = text[lo:hi]
-    ends = [m.end() for m in _SOFT_BREAK.finditer(window)] or [window.rfind(" ") + 1]
-    return lo + ends[-1] if ends[-1] else hi

@@ -16,6 +16,8 @@ import html
 import json
 import re
 
+from kg.view.labels import load_labels
+
 __all__ = ["FONT", "page", "script_json", "strip_remote"]
 
 FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif'
@@ -76,7 +78,7 @@ _JS = """
       return N[id].s.indexOf(q) >= 0 && !nodes.get(id).hidden;
     });
     network.selectNodes(hits, false);
-    status.textContent = hits.length + " 个匹配 match" + (hits.length === 1 ? "" : "es");
+    status.textContent = hits.length + KG_MATCHES + (hits.length === 1 ? "" : "es");
     if (hits.length === 1) network.focus(hits[0], {scale: 1.2, animation: false});
     else if (hits.length > 1) network.fit({nodes: hits, animation: false});
   }
@@ -136,15 +138,16 @@ def _swatch(style) -> str:
 
 
 def _legend(data, styles) -> str:
-    e = html.escape
+    e, label = html.escape, load_labels()
+    sizes = label.format("counts", nodes=len(data.nodes), edges=len(data.edges))
     parts = ['<div id="kg-panel"><div id="kg-legend">',
-             "<h1>知识图谱 Knowledge graph</h1>",
-             f'<div class="kg-hint">{len(data.nodes)} 节点 nodes · {len(data.edges)} 边 edges</div>',
-             '<input id="kg-search" type="search" placeholder="搜索名称 search names…" '
+             f"<h1>{e(label['title'])}</h1>",
+             f'<div class="kg-hint">{e(sizes)}</div>',
+             f'<input id="kg-search" type="search" placeholder="{e(label["search"])}" '
              'aria-label="search names">', '<div id="kg-status" class="kg-hint"></div>',
-             "<details open><summary>类别 Classes</summary>"]
+             f"<details open><summary>{e(label['classes'])}</summary>"]
     for kind, counts, closing in (("class", data.classes, "</details><details open>"
-                                                             "<summary>关系 Relations</summary>"),
+                                   f"<summary>{e(label['relations'])}</summary>"),
                                   ("relation", data.relations, "</details>")):
         for (k, key), style in styles.items():
             if k != kind:
@@ -155,7 +158,7 @@ def _legend(data, styles) -> str:
                          f'{_swatch(style)}<span>{e(style.zh)} {e(style.en)}</span>'
                          f'<span class="kg-n">{n}</span></label>')
         parts.append(closing)
-    parts.append('<div class="kg-hint">悬停查看别名与证据 · hover for aliases and evidence</div>')
+    parts.append(f'<div class="kg-hint">{e(label["hover"])}</div>')
     parts.append("</div></div>")
     return "\n".join(parts)
 
@@ -206,8 +209,10 @@ def page(data, styles, positions) -> str:
                   for e in data.edges},
         "stabilise": positions is None,
     }
-    script = f'<script type="text/javascript">\nvar KG = {script_json(payload)};\n{_JS}</script>\n'
-    head = ("<title>知识图谱 Knowledge graph · kg view</title>\n"
+    label = load_labels()
+    js = _JS.replace("KG_MATCHES", script_json(" " + label["matches"]))
+    script = f'<script type="text/javascript">\nvar KG = {script_json(payload)};\n{js}</script>\n'
+    head = (f"<title>{html.escape(label['title'])} · kg view</title>\n"
             f'<style type="text/css">{_CSS}</style>\n')
     out = (text[:head_end] + head + text[head_end:body_start] + "\n" + _legend(data, styles)
            + text[body_start:body_end] + script + text[body_end:])

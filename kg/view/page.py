@@ -30,6 +30,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg.errors import InputError
 from kg.resources import data_path
 from kg.ontology.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RELATIONS
+from kg.view.labels import load_labels
 
 __all__ = ["Style", "ViewData", "ViewSummary", "collect", "layout", "load_styles",
            "render_html", "unread", "write_html"]
@@ -210,28 +211,29 @@ def layout(data: ViewData) -> dict[str, tuple[int, int]] | None:
 
 
 def _node_title(node: dict, styles) -> str:
+    label = load_labels()
     lines = [node["label"], styles[("class", node["cls"])].label]
     if node["aliases"]:
-        lines.append("别名 aliases: " + "、".join(node["aliases"]))
-    lines.append(f"文档 documents: {node['docs']}")
+        lines.append(label["aliases"] + ": " + "、".join(node["aliases"]))
+    lines.append(f"{label['documents']}: {node['docs']}")
     lines += [f"{styles[('attribute', a)].label}: {v}" for a, v in node["attrs"]]
     return "\n".join(lines)
 
 
 def _edge_title(edge: dict, labels: dict[str, str], styles) -> str:
-    rel = styles[("relation", edge["relation"])]
+    rel, label = styles[("relation", edge["relation"])], load_labels()
     lines = [f"{labels[edge['source']]} → {rel.label} → {labels[edge['target']]}"]
     for ev in edge["evidence"][:MAX_EVIDENCE]:
         meta = ", ".join(ev["files"]) or "?"
         if ev["confidence"] is not None:
-            meta += f" · 置信度 confidence {ev['confidence']:g}"
+            meta += f" · {label['confidence']} {ev['confidence']:g}"
         if ev["role"]:
-            meta += f" · 职务 role {ev['role']}"
+            meta += f" · {label['role']} {ev['role']}"
         lines += ["", f"“{ev['sentence']}”", f"  — {meta}"]
     if len(edge["evidence"]) > MAX_EVIDENCE:
-        lines += ["", f"… 另有 {len(edge['evidence']) - MAX_EVIDENCE} 条证据 more evidence"]
+        lines += ["", "… " + label.format("more_evidence", n=len(edge["evidence"]) - MAX_EVIDENCE)]
     if not edge["evidence"]:
-        lines += ["", "无证据 no evidence recorded"]
+        lines += ["", label["no_evidence"]]
     return "\n".join(lines)
 
 

@@ -1,0 +1,62 @@
+"""A decoded input text (:class:`Document`) and its title (:func:`title_of`)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from kg.model import DocumentInfo
+
+__all__ = ["TITLE_MAX", "Document", "title_of"]
+
+TITLE_MAX = 120
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str               # first 16 hex digits of sha256
+    sha256: str               # of the decoded text, encoded UTF-8
+    title: str
+    original: str             # decoded text, \n line ends, no BOM
+    files: tuple[str, ...]    # file names (several when the same text comes twice)
+
+    def info(self) -> DocumentInfo:
+        """What an extraction keeps of its document (no text)."""
+        return DocumentInfo(self.doc_id, self.sha256, self.title, self.files)
+
+    @classmethod
+    def from_text(cls, original: str, name: str = "text.txt") -> "Document":
+        """The document of a decoded text, as if read from a file called ``name``."""
+        sha = hashlib.sha256(original.encode("utf-8")).hexdigest()
+        return cls(sha[:16], sha, title_of(original), original, (name,))
+
+
+_MD_ONLY_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LEAD_MARKS = re.compile(r"^(?:#{1,6}(?=\s|[^#])|>|[*+-](?=\s)|\s)+")
+_TRAIL_MARKS = re.compile(r"[\s#]+$")
+_EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
+_TITLE_SCAN = 4 * TITLE_MAX
+
+
+def _lines(text: str):
+    """The lines of ``text``, one at a time (no list of a 20 MB file's lines)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
+
+
+def title_of(text: str) -> str:
+    """The first line with words in it, stripped of markdown heading, quote
+    and list marks, emphasis and trailing '#'; at most TITLE_MAX chars.
+    Only a line's first few hundred characters are looked at, so a huge
+    one-line file costs no more than a short one."""
+    for line in _lines(text):
+        line = _TRAIL_MARKS.sub("", _LEAD_MARKS.sub("", line.strip()[:_TITLE_SCAN]))
+        line = _EMPHASIS.sub(r"\2", line).strip()
+        if line and not _MD_ONLY_IMAGE.fullmatch(line):
+            return line[:TITLE_MAX]
+    return ""
