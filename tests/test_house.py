@@ -67,6 +67,11 @@ def test_stages_import_only_lower_stages(path):
             f"{module} ({stage}) imports {imported} ({other}), a stage above or beside it")
 
 
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(REPO)))
+def test_modules_stay_small(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 300
+
+
 def test_the_layer_check_can_fail(tmp_path):
     """The check above sees a higher stage imported from a lower one."""
     bad = tmp_path / "x.py"
