@@ -1,1 +1,1 @@
-"""eval"""
+"""Scoring a graph against gold annotations (``kg eval``) and precision audits without gold (``kg audit``)."""

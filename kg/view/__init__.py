@@ -1,1 +1,1 @@
-"""view"""
+"""The interactive HTML page of a graph (pyvis, offline)."""
