@@ -5,6 +5,7 @@ folder has its own cache; --no-cache neither reads nor writes one."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -171,3 +172,46 @@ def test_json_form_gives_back_an_equal_extraction():
         assert decode_extraction(data) == extraction
         again = replace(extraction, document=replace(extraction.document, files=("x.txt",)))
         assert decode_extraction(encode_extraction(again)).document.files == ("x.txt",)
+
+
+def test_a_file_where_the_cache_goes_is_one_warning_and_the_build_goes_on(tmp_path):
+    src = write(tmp_path / "in", ARTICLES)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / CACHE_DIR).write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(src), "--out", str(out), "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "model: blank:zh (spaCy Chinese + jieba, offline)",
+        f"warning: {out / CACHE_DIR} is not a folder, so this build keeps no cache; "
+        "remove it to keep one, or use --no-cache"]
+    assert "documents: 3" in result.stdout.splitlines()
+    build([src], tmp_path / "clean", html=False, cache=False)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    assert (out / CACHE_DIR).read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_cache_that_cannot_be_written_is_switched_off_with_one_warning(tmp_path):
+    src = write(tmp_path / "in", ARTICLES)
+    out = tmp_path / "out"
+    (out / CACHE_DIR).mkdir(parents=True)
+    (out / CACHE_DIR / pipeline_version("blank:zh")).write_text("in the way", encoding="utf-8")
+    result = build([src], out, html=False)
+    assert (result.extracted, result.cached, result.skipped) == (3, 0, [])
+    assert result.warnings == [
+        f"cannot write the cache in {out / CACHE_DIR} (Not a directory), so this build keeps no "
+        "more of it; make room or fix its permissions, or use --no-cache"]
+    assert (out / "graph.ttl").is_file()
+
+
+def test_cache_entries_get_normal_permissions(tmp_path):
+    src = write(tmp_path / "in", ARTICLES)
+    umask = os.umask(0o022)
+    try:
+        build([src], tmp_path / "out", html=False)
+    finally:
+        os.umask(umask)
+    entries = sorted((tmp_path / "out" / CACHE_DIR).rglob("*"))
+    assert len([p for p in entries if p.is_file()]) == 3
+    assert {p.stat().st_mode & 0o777 for p in entries if p.is_file()} == {0o644}
+    assert not [p for p in entries if p.name.endswith(".tmp")]

@@ -64,6 +64,8 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
         close()
     for line in result.skipped:
         click.echo(f"skipped: {line}", err=True)
+    for line in result.warnings:
+        click.echo(f"warning: {line}", err=True)
     if not result.documents:
         raise click.ClickException(f"no input file could be read ({len(result.skipped)} skipped, "
                                    f"see the lines above); {out_dir} was left as it was")
@@ -255,13 +257,16 @@ def view(graph_file, out_file, open_page):
     `kg build` writes the same page as graph.html beside graph.ttl.
     """
     from kg.graph.query import load_graph
-    from kg.view.page import write_html
+    from kg.run.files import write_atomically
+    from kg.view.page import render_page
 
     out = out_file or graph_file.with_suffix(".html")
-    summary = write_html(load_graph(graph_file), out)
-    click.echo(f"wrote {summary.path} ({summary.nodes} nodes, {summary.edges} edges)")
+    page = render_page(load_graph(graph_file))
+    write_atomically(out.parent, {out.name: page.html}, what="the page",
+                     fix="choose another --out file")
+    click.echo(f"wrote {out} ({page.nodes} nodes, {page.edges} edges)")
     if open_page:
-        click.launch(str(summary.path))
+        click.launch(str(out))
 
 
 for _command in (extract, merge, push):
