@@ -171,9 +171,16 @@ def test_every_command_has_help_text(path, command):
     assert result.exit_code == 0
     assert command.get_short_help_str().strip(), f"kg {' '.join(path)} has no help text"
     assert len(result.output.split("Options:")[0].split()) > 12
+    assert "\\b" not in result.output and "\b" not in result.output   # click's \b line, not a literal
     for param in command.params:
         if isinstance(param, click.Option) and "--help" not in param.opts:
             assert param.help and param.help.strip(), f"kg {' '.join(path)} {param.opts[0]} has no help"
+
+
+def test_examples_in_help_keep_their_lines():
+    help_text = kg_("extract", "--help").output
+    assert "\n  Example:\n    kg extract part-1/ --out extracted/ && kg extract part-2/" in help_text
+    assert "\n    kg merge extracted/ --out output/\n" in help_text
 
 
 def test_the_group_help_lists_every_command():

@@ -35,7 +35,7 @@ def extract(paths, out_dir, model, jobs, strict, force):
     GNU parallel, Spark, Ray), then `kg merge` the folders into one graph.
     Documents already extracted by the same pipeline version are skipped.
 
-    \\b
+    \b
     Example:
       kg extract part-1/ --out extracted/ && kg extract part-2/ --out extracted/
       kg merge extracted/ --out output/
