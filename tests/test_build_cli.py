@@ -13,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Graph
 
-import kg.run.extract
 from kg.cli.main import cli
 from kg.ontology.vocab import KG, RELATIONS
 
@@ -29,9 +28,8 @@ MODEL_LINE = "model: blank:zh (spaCy Chinese + jieba, offline)"
 
 
 @pytest.fixture
-def news(tmp_path, monkeypatch, extractor) -> Path:
-    """A folder of three articles; the pipeline loaded once for the module."""
-    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": extractor)
+def news(tmp_path) -> Path:
+    """A folder of three articles."""
     folder = tmp_path / "news"
     folder.mkdir()
     for name, text in ARTICLES.items():
@@ -39,17 +37,24 @@ def news(tmp_path, monkeypatch, extractor) -> Path:
     return folder
 
 
-def kg_(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], prog_name="kg")
+def kg_(*args, obj=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], prog_name="kg", obj=obj)
+
+
+@pytest.fixture
+def kg_build(extractor):
+    """``kg`` with the pipeline loaded once for the whole run (given to the CLI, as a
+    program embedding it would)."""
+    return lambda *args: kg_(*args, obj={"extractor": extractor})
 
 
 def lines(text: str) -> list[str]:
     return text.splitlines()
 
 
-def test_build_prints_the_summary_and_writes_graph_ttl_and_html(news, tmp_path):
+def test_build_prints_the_summary_and_writes_graph_ttl_and_html(kg_build, news, tmp_path):
     out = tmp_path / "out"
-    result = kg_("build", news, "--out", out)
+    result = kg_build("build", news, "--out", out)
     assert result.exit_code == 0, result.output
     assert lines(result.stderr) == [MODEL_LINE]
     docs, ents, rels, wrote = lines(result.stdout)
@@ -71,10 +76,10 @@ def test_build_prints_the_summary_and_writes_graph_ttl_and_html(news, tmp_path):
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_build_defaults_to_seeds_and_output(news, tmp_path, monkeypatch):
+def test_build_defaults_to_seeds_and_output(kg_build, news, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     news.rename(tmp_path / "seeds")
-    result = kg_("build", "--no-html")
+    result = kg_build("build", "--no-html")
     assert result.exit_code == 0, result.output
     assert lines(result.stdout)[0] == "documents: 3"
     assert re.fullmatch(r"wrote output/graph\.ttl in \d+\.\d s", lines(result.stdout)[-1])
@@ -82,12 +87,12 @@ def test_build_defaults_to_seeds_and_output(news, tmp_path, monkeypatch):
     assert not (tmp_path / "output" / "graph.html").exists()
 
 
-def test_bad_files_are_skipped_and_the_build_exits_1(news, tmp_path):
+def test_bad_files_are_skipped_and_the_build_exits_1(kg_build, news, tmp_path):
     (news / "empty.txt").write_bytes(b"")
     (news / "sub").mkdir()
     (news / "sub" / "scan.txt").write_bytes(b"%PDF-1.5\n\x00\x01")
     out = tmp_path / "out"
-    result = kg_("build", news, tmp_path / "nope.txt", "--out", out)
+    result = kg_build("build", news, tmp_path / "nope.txt", "--out", out)
     assert result.exit_code == 1
     assert lines(result.stderr) == [
         MODEL_LINE,
@@ -101,11 +106,11 @@ def test_bad_files_are_skipped_and_the_build_exits_1(news, tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_strict_stops_at_the_first_bad_file(news, tmp_path):
+def test_strict_stops_at_the_first_bad_file(kg_build, news, tmp_path):
     (news / "a-bad.txt").write_bytes("正文\x00正文".encode("utf-8"))
     (news / "z-bad.txt").write_bytes(b"")
     out = tmp_path / "out"
-    result = kg_("build", news, "--out", out, "--strict")
+    result = kg_build("build", news, "--out", out, "--strict")
     assert result.exit_code == 1
     assert lines(result.stderr) == [
         MODEL_LINE,
@@ -123,10 +128,10 @@ def test_strict_stops_at_the_first_bad_file(news, tmp_path):
     (lambda t: (t / "f").write_text("x"), ["{n}", "--out", "{t}/f/out"],
      "Error: {t}/f/out: cannot write the graph there (Not a directory); choose another --out folder"),
 ])
-def test_build_errors_are_one_line(news, tmp_path, setup, args, error):
+def test_build_errors_are_one_line(kg_build, news, tmp_path, setup, args, error):
     setup(tmp_path)
-    result = kg_("build", *[a.format(t=tmp_path, n=news) for a in args],
-                 *([] if "--out" in args else ["--out", tmp_path / "out"]))
+    result = kg_build("build", *[a.format(t=tmp_path, n=news) for a in args],
+                      *([] if "--out" in args else ["--out", tmp_path / "out"]))
     assert result.exit_code == 1
     assert lines(result.stderr)[-1] == error.format(t=tmp_path)
     assert "Traceback" not in result.output
@@ -139,18 +144,18 @@ def test_build_errors_are_one_line(news, tmp_path, setup, args, error):
     (["--out", "{t}/news/deepseek.txt"],
      "Error: Invalid value for '--out': Directory '{t}/news/deepseek.txt' is a file."),
 ])
-def test_build_usage_errors_exit_2(news, tmp_path, args, error):
-    result = kg_("build", news, *[a.format(t=tmp_path) for a in args])
+def test_build_usage_errors_exit_2(kg_build, news, tmp_path, args, error):
+    result = kg_build("build", news, *[a.format(t=tmp_path) for a in args])
     assert result.exit_code == 2
     assert lines(result.stderr)[-1] == error.format(t=tmp_path)
 
 
-def test_a_failed_build_keeps_the_previous_graph(news, tmp_path):
+def test_a_failed_build_keeps_the_previous_graph(kg_build, news, tmp_path):
     out = tmp_path / "out"
-    assert kg_("build", news, "--out", out).exit_code == 0
+    assert kg_build("build", news, "--out", out).exit_code == 0
     before = {n: (out / n).read_bytes() for n in ("graph.ttl", "graph.html")}
     (news / "late.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
-    result = kg_("build", news, "--out", out, "--strict")
+    result = kg_build("build", news, "--out", out, "--strict")
     assert result.exit_code == 1
     assert {n: (out / n).read_bytes() for n in before} == before
 

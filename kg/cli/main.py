@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import domain_errors, jobs_option, progress_bar
+from kg.cli.options import domain_errors, injected_extractor, jobs_option, progress_bar
 from kg.cli.scale import extract, merge, push
 
 
@@ -59,7 +59,7 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
     try:
         result = run_build(paths, out_dir, model, min_confidence=min_confidence, strict=strict,
                            html=not no_html, progress=progress, jobs=jobs_option(jobs),
-                           cache=not no_cache)
+                           cache=not no_cache, extractor=injected_extractor())
     finally:
         close()
     for line in result.skipped:

@@ -32,6 +32,15 @@ def jobs_option(jobs: int) -> int:
     return available_cpus()
 
 
+def injected_extractor():
+    """The extractor a program embedding the CLI passed as
+    ``cli.main(args, obj={"extractor": …})`` (the tests pass theirs), else None:
+    ``kg build`` and ``kg extract`` then extract with it (one process)."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(dict) if ctx is not None else None
+    return obj.get("extractor") if obj else None
+
+
 def progress_bar(label: str):
     """A progress callback drawing a bar on stderr (for 20 or more items) and its closer."""
     state = {}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import domain_errors, jobs_option, progress_bar
+from kg.cli.options import domain_errors, injected_extractor, jobs_option, progress_bar
 
 
 # --- extract / merge (kg.run.mapreduce) -------------------------------------------
@@ -45,7 +45,8 @@ def extract(paths, out_dir, model, jobs, strict, force):
     progress, close = progress_bar("extracting")
     try:
         result = extract_to_folder([Path(p) for p in paths], out_dir, model, jobs=jobs_option(jobs),
-                                   strict=strict, force=force, progress=progress)
+                                   strict=strict, force=force, progress=progress,
+                                   extractor=injected_extractor())
     finally:
         close()
     for line in result.skipped:

@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.text.files import Document, iter_input_files, read_document, real_path
 from kg.errors import InputError
@@ -27,6 +27,9 @@ from kg.ontology.schema import load_schema
 from kg.graph.triples import add_all, graph_triples, new_graph, serialize
 from kg.graph.resolve import Resolver
 from kg.run.files import check_out_dir, write_atomically
+
+if TYPE_CHECKING:
+    from kg.run.parallel import ExtractorLike
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +98,14 @@ def skip_file(exc: InputError, strict: bool, skipped: list[str]) -> None:
 def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
           min_confidence: float = 0.0, strict: bool = False, html: bool = True,
           progress: Callable[[int, int], None] | None = None, jobs: int = 1,
-          cache: bool = True) -> BuildResult:
+          cache: bool = True, extractor: ExtractorLike | None = None,
+          factory: Callable[[str], ExtractorLike] | None = None) -> BuildResult:
     """``jobs`` > 1 extracts in that many worker processes (same graph);
-    ``cache`` keeps each document's extraction in ``out_dir/.kg-cache``."""
+    ``cache`` keeps each document's extraction in ``out_dir/.kg-cache``.
+    ``extractor`` (an object with ``.extract(document)``, for ``jobs`` = 1)
+    or ``factory`` (a module-level function of the model name, also for
+    worker processes) replace :class:`kg.run.extract.Extractor`; see
+    :func:`kg.run.parallel.iter_extractions`."""
     started = time.perf_counter()
     result = BuildResult(Path(out_dir), model=model)
     documents = read_documents(paths, strict, result.skipped)
@@ -109,7 +117,8 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
     from kg.run.parallel import extract_documents
 
     store = ExtractionCache(result.out_dir, model) if cache else None
-    run = extract_documents(documents, model, jobs=jobs, progress=progress, cache=store)
+    run = extract_documents(documents, model, jobs=jobs, progress=progress, cache=store,
+                            extractor=extractor, factory=factory)
     result.extracted, result.cached = run.extracted, run.cached
     if store is not None and store.problem:
         result.warnings.append(store.problem)

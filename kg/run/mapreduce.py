@@ -24,7 +24,7 @@ import logging
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.run.build import BuildResult, read_documents, skip_file, write_graph
 from kg.run.cache import FORMAT, decode_extraction, encode_extraction, pipeline_version
@@ -32,6 +32,9 @@ from kg.run.files import check_out_dir, write_atomically
 from kg.errors import InputError
 from kg.model import Extraction
 from kg.mentions.pipeline import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from kg.run.parallel import ExtractorLike
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +53,11 @@ class ExtractResult:
 
 def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
                       jobs: int = 1, strict: bool = False, force: bool = False,
-                      progress: Callable[[int, int], None] | None = None) -> ExtractResult:
-    """The map step: one ``.nq`` and one ``.json`` per document in ``out_dir``."""
+                      progress: Callable[[int, int], None] | None = None,
+                      extractor: ExtractorLike | None = None,
+                      factory: Callable[[str], ExtractorLike] | None = None) -> ExtractResult:
+    """The map step: one ``.nq`` and one ``.json`` per document in ``out_dir``.
+    ``extractor`` and ``factory``: as for :func:`kg.run.parallel.iter_extractions`."""
     from kg.run.parallel import iter_extractions
 
     started = time.perf_counter()
@@ -63,7 +69,9 @@ def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT
     check_out_dir(out_dir, what="the extractions")   # before the long part, not after it
     todo = [d for d in documents if force or not _current(out_dir / f"{d.doc_id}.json", d, version)]
     result.unchanged = len(documents) - len(todo)
-    for i, made in enumerate(iter_extractions(todo, model, jobs=jobs, then=_with_nquads), 1):
+    made_all = iter_extractions(todo, model, jobs=jobs, then=_with_nquads, extractor=extractor,
+                                factory=factory)
+    for i, made in enumerate(made_all, 1):
         if progress:
             progress(i, len(todo))
         if isinstance(made, InputError):
