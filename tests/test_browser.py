@@ -20,7 +20,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import PROV, SKOS
 
-from kg.graph.query import load_graph
+from kg.graph.store import load_graph
 from kg.view.page import Page, collect, render_page
 from kg.ontology.vocab import DOC, ENTITY, KG, STATEMENT
 

@@ -475,7 +475,7 @@ def test_cli_eval_missing_graph(cli_files, tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["eval", str(gold)])
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
-        "Error: graph file output/graph.ttl not found; run `kg build` first or pass --graph")
+        "Error: graph file output/graph.ttl not found; run `kg build` first or pass --graph FILE")
 
 
 def test_cli_eval_unparsable_graph(cli_files, tmp_path):

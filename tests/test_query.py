@@ -17,8 +17,9 @@ from rdflib.plugins.sparql import prepareQuery
 
 from kg.cli.main import cli
 from kg.errors import GraphNotFound, QueryError
-from kg.graph.query import (check_query, format_result, list_queries, load_graph, parse_binding,
-                      resolve_query, run_query)
+from kg.graph.query import (check_query, format_result, list_queries, parse_binding, resolve_query,
+                            run_query)
+from kg.graph.store import load_graph
 from kg.resources import QUERIES_DIR
 from kg.ontology.vocab import ENTITY, KG
 

@@ -16,7 +16,7 @@ from rdflib.namespace import SKOS
 
 from kg.cli.main import cli
 from kg.errors import InputError
-from kg.graph.query import load_graph
+from kg.graph.store import load_graph
 from kg.ontology.vocab import ENTITY, ENTITY_CLASSES, KG, RELATIONS
 from kg.view import page as view
 from kg.view.page import collect, load_styles, render_html, render_page

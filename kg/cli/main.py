@@ -83,32 +83,6 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
 
 # --- eval (kg.eval.score) ---------------------------------------------------------
 
-_GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig"}
-
-
-def _load_graph(path: Path):
-    """Parse a graph file, the format from its suffix (.ttl .nt .nq .trig)."""
-    import rdflib
-
-    from kg.errors import GraphNotFound, InputError
-
-    if not path.is_file():
-        raise GraphNotFound(f"graph file {path} not found; run `kg build` first or pass --graph")
-    fmt = _GRAPH_FORMATS.get(path.suffix.lower(), "turtle")
-    quads = fmt in ("nquads", "trig")
-    parsed = rdflib.Dataset() if quads else rdflib.Graph()
-    try:
-        parsed.parse(path, format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many unrelated types
-        raise InputError(f"graph file {path} cannot be parsed as {fmt} ({exc}); "
-                         "rebuild it with `kg build`") from exc
-    if not quads:
-        return parsed
-    graph = rdflib.Graph()    # the union of the named graphs, scored as one graph
-    graph.addN((s, p, o, graph) for s, p, o, _ in parsed.quads((None, None, None, None)))
-    return graph
-
-
 @cli.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -133,10 +107,13 @@ def eval_(gold_dir, graph_file, docs, as_json, show):
     import json
 
     from kg.eval.score import evaluate, format_report, load_gold
+    from kg.graph.store import load_graph
 
     gold = load_gold(gold_dir)
     doc_ids = [d for d in docs.split(",") if d.strip()] if docs else None
-    report = evaluate(gold, _load_graph(graph_file), doc_ids)
+    # rdflib's own store: the scorer needs each triple once (Oxigraph gives a triple once
+    # per named graph of a .nq or .trig file) and plain literals as rdflib parses them
+    report = evaluate(gold, load_graph(graph_file, "memory"), doc_ids)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
     else:
@@ -209,7 +186,8 @@ def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_gr
       kg query evidence --bind subject=DeepSeek --bind relation=released
     """
     from kg.graph.query import check_query, format_result, list_queries as all_queries
-    from kg.graph.query import load_graph, read_query, resolve_query, run_query
+    from kg.graph.query import read_query, resolve_query, run_query
+    from kg.graph.store import load_graph
 
     if list_queries:
         entries = all_queries()
@@ -256,7 +234,7 @@ def view(graph_file, out_file, open_page):
     files; tick classes and relations to filter; type to search names.
     `kg build` writes the same page as graph.html beside graph.ttl.
     """
-    from kg.graph.query import load_graph
+    from kg.graph.store import load_graph
     from kg.run.files import write_atomically
     from kg.view.page import render_page
 

@@ -177,10 +177,15 @@ strip_tickers = _deleter(_TICKER, "strip_tickers")
 
 
 @lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # the official binding; created once, on first use
+def t2s_converter():
+    """OpenCC's Traditional → Simplified converter (the official binding;
+    created once, on first use): the one kg uses, here and in ``kg.eval``."""
+    import opencc
 
     return opencc.OpenCC("t2s.json")
+
+
+_t2s = t2s_converter
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
