@@ -195,3 +195,14 @@ def test_the_group_help_lists_every_command():
     for name, command in cli.commands.items():
         assert re.search(rf"^\s+{re.escape(name)}\s+\S", listed, re.M), name
     assert kg_("--version").output.startswith("kg, version ")
+
+
+def test_version_is_the_package_version():
+    from importlib import metadata
+
+    import kg
+
+    assert re.fullmatch(r"\d+\.\d+\.\d+", kg.__version__)
+    assert metadata.version("kg") == kg.__version__       # pyproject takes it from kg/__init__.py
+    result = kg_("--version")
+    assert (result.exit_code, result.output) == (0, f"kg, version {kg.__version__}\n")

@@ -329,6 +329,21 @@ def test_cli_list():
     assert re.match(r"founders +Who founded which organisation", next(l for l in lines if l.startswith("founders")))
 
 
+@pytest.mark.parametrize("make, where", [(lambda d: None, "is missing"),
+                                         (lambda d: d.mkdir(), "holds no .rq file")],
+                         ids=["missing", "empty"])
+def test_cli_list_without_queries_is_an_error_line(tmp_path, monkeypatch, make, where):
+    import kg.graph.query
+
+    folder = tmp_path / "queries"
+    make(folder)
+    monkeypatch.setattr(kg.graph.query, "QUERIES_DIR", folder)
+    result = invoke("query", "--list")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: the query folder {folder} {where}; reinstall kg "
+                             "(`pip install --force-reinstall kg`) or restore it from the repository\n")
+
+
 def test_cli_runs_a_named_query_as_a_table():
     result = invoke("query", "founders", "--graph", str(FIXTURE))
     assert result.exit_code == 0, result.output

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import click
 
+from kg import __version__
 from kg.cli.options import domain_errors, injected_extractor, jobs_option, progress_bar
 from kg.cli.scale import extract, merge, push
 
 
 @click.group()
-@click.version_option(package_name="kg")
+@click.version_option(__version__, prog_name="kg")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def cli(verbose: int) -> None:
     """Build, query, view and score a knowledge graph from Chinese news."""

@@ -79,10 +79,16 @@ def query_question(text: str) -> str:
     return ""
 
 
-def list_queries(queries_dir: Path = QUERIES_DIR) -> list[tuple[str, str]]:
-    """(name, question) for every ``queries_dir/*.rq``, sorted by name."""
-    return [(p.stem, query_question(read_query(p)))
-            for p in sorted(queries_dir.glob("*.rq"))]
+def list_queries(queries_dir: Path | None = None) -> list[tuple[str, str]]:
+    """(name, question) for every ``queries_dir/*.rq`` (default: the queries
+    kg ships), sorted by name; none at all is a broken installation."""
+    queries_dir = QUERIES_DIR if queries_dir is None else queries_dir
+    found = sorted(queries_dir.glob("*.rq"))
+    if not found:
+        where = "is missing" if not queries_dir.is_dir() else "holds no .rq file"
+        raise QueryError(f"the query folder {queries_dir} {where}; reinstall kg "
+                         "(`pip install --force-reinstall kg`) or restore it from the repository")
+    return [(p.stem, query_question(read_query(p))) for p in found]
 
 
 def parse_binding(value: str) -> rdflib.term.Identifier:

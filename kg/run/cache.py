@@ -29,6 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
+from kg import __version__
 from kg.text.files import Document
 from kg.errors import KGError
 from kg.model import Extraction
@@ -64,10 +65,7 @@ def pipeline_version(model: str) -> str:
             h.update(part if isinstance(part, bytes) else part.encode("utf-8"))
             h.update(b"\x1f")
 
-    try:
-        add("kg", metadata.version("kg"))
-    except metadata.PackageNotFoundError:
-        add("kg", "unknown")
+    add("kg", __version__)
     add("format", str(FORMAT), "model", model, "spacy", spacy.__version__,
         "jieba", str(getattr(jieba, "__version__", "")))
     if Path(model).is_dir():                 # a pipeline saved to a folder
