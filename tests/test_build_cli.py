@@ -182,6 +182,49 @@ def test_every_command_has_help_text(path, command):
             assert param.help and param.help.strip(), f"kg {' '.join(path)} {param.opts[0]} has no help"
 
 
+def test_the_group_and_its_options_have_help_text():
+    assert cli.help and cli.help.strip()
+    for param in cli.params:
+        if isinstance(param, click.Option) and "--help" not in param.opts:
+            assert param.help and param.help.strip(), f"kg {param.opts[0]} has no help"
+
+
+def _option(command: str, name: str) -> click.Option:
+    return next(p for p in cli.commands[command].params if name in p.opts)
+
+
+@pytest.mark.parametrize("name, commands", [
+    ("--out", ["build", "merge"]), ("--min-confidence", ["build", "merge"]),
+    ("--no-html", ["build", "merge"]), ("--strict", ["build", "extract"]),
+    ("--jobs", ["build", "extract"]), ("--model", ["build", "extract"]),
+    ("--graph", ["eval", "query", "view"]),
+])
+def test_an_option_several_commands_take_is_the_same_option(name, commands):
+    first, *others = [_option(c, name) for c in commands]
+    for option in others:
+        assert (option.opts, option.secondary_opts, option.name, option.default, option.is_flag,
+                option.show_default, repr(option.type), option.callback) == (
+                first.opts, first.secondary_opts, first.name, first.default, first.is_flag,
+                first.show_default, repr(first.type), first.callback)
+
+
+def test_graph_options_name_the_suffixes_kg_reads():
+    from kg.graph.store import GRAPH_FORMATS
+
+    *most, last = GRAPH_FORMATS
+    for command in ("eval", "query", "view"):
+        assert _option(command, "--graph").help.endswith(f"({', '.join(most)} or {last}).")
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_jobs_0_is_one_worker_per_cpu(command, monkeypatch):
+    import kg.run.parallel
+
+    monkeypatch.setattr(kg.run.parallel, "available_cpus", lambda: 7)
+    jobs = _option(command, "--jobs")
+    assert [jobs.callback(None, jobs, n) for n in (0, 1, 3)] == [7, 1, 3]
+
+
 def test_examples_in_help_keep_their_lines():
     help_text = kg_("extract", "--help").output
     assert "\n  Example:\n    kg extract part-1/ --out extracted/ && kg extract part-2/" in help_text
