@@ -178,14 +178,9 @@ strip_tickers = _deleter(_TICKER, "strip_tickers")
 
 @lru_cache(maxsize=1)
 def t2s_converter():
-    """OpenCC's Traditional → Simplified converter (the official binding;
-    created once, on first use): the one kg uses, here and in ``kg.eval``."""
-    import opencc
+    import opencc  # the official binding; created once, on first use; kg.eval uses it too
 
     return opencc.OpenCC("t2s.json")
-
-
-_t2s = t2s_converter
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
@@ -196,7 +191,7 @@ def to_simplified(norm: Normalized) -> Normalized:
     changes length, only where a Han run differs from its char-by-char conversion
     is re-aligned (monotone)."""
     text = norm.text
-    convert = _t2s().convert
+    convert = t2s_converter().convert
     converted = convert(text)
     if converted == text:
         return norm
@@ -231,7 +226,7 @@ def is_traditional(text: str) -> bool:
     han = [c for c in counts if _HAN_RUN.fullmatch(c)]
     if not han:
         return False
-    simplified = _t2s().convert("\n".join(han)).split("\n")
+    simplified = t2s_converter().convert("\n".join(han)).split("\n")
     changed = [c for c, s in zip(han, simplified) if c != s]
     total = sum(counts[c] for c in han)
     return (len(changed) >= min(TRADITIONAL_MIN_CHARS, len(han))
