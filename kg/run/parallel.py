@@ -113,7 +113,9 @@ def iter_extractions(documents: Sequence[Document], model: str, *, jobs: int = 1
     if not documents:
         return
     jobs = max(1, min(jobs, len(documents)))
-    make = factory or _default_factory()
+    def make(name: str) -> ExtractorLike:     # kg.run.extract (spaCy) is imported only if used
+        return (factory or _default_factory())(name)
+
     context = _context() if jobs > 1 else None
     if context is None or context.get_start_method() != "fork":
         preloaded = None
@@ -153,7 +155,7 @@ def iter_extractions(documents: Sequence[Document], model: str, *, jobs: int = 1
 
 
 def _default_factory() -> Callable[[str], ExtractorLike]:
-    from kg.run.extract import Extractor    # looked up when used: spaCy loads only then
+    from kg.run.extract import Extractor    # looked up when used: spaCy is imported only then
 
     return Extractor
 
