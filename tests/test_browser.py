@@ -20,8 +20,8 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import PROV, SKOS
 
-from kg.graph.query import load_graph
-from kg.view.page import collect, write_html
+from kg.graph.store import load_graph
+from kg.view.page import Page, collect, render_page
 from kg.ontology.vocab import DOC, ENTITY, KG, STATEMENT
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.ttl"
@@ -65,6 +65,13 @@ def open_page(chromium: Path, page: Path, tmp_path: Path, *action: str) -> tuple
     return done.stdout, console
 
 
+def write_page(graph: Graph, path: Path) -> Page:
+    """The page of ``graph`` written to ``path`` (as `kg view` writes it)."""
+    page = render_page(graph)
+    path.write_bytes(page.html)
+    return page
+
+
 def injection_graph() -> Graph:
     """The fixture plus an entity and a fact whose text would mark the DOM if run."""
     g = load_graph(FIXTURE)
@@ -84,7 +91,7 @@ def injection_graph() -> Graph:
 
 def test_fixture_page_draws_offline_without_errors(chromium, tmp_path):
     page = tmp_path / "graph.html"
-    summary = write_html(injection_graph(), page)
+    summary = write_page(injection_graph(), page)
     dom, console = open_page(chromium, page, tmp_path, "--dump-dom")
     assert not console, "console output:\n" + "\n".join(console)
     assert "<canvas" in dom, "vis-network drew no canvas"
@@ -95,7 +102,7 @@ def test_fixture_page_draws_offline_without_errors(chromium, tmp_path):
 
 def test_injected_scripts_do_not_run(chromium, tmp_path):
     page = tmp_path / "graph.html"
-    write_html(injection_graph(), page)
+    write_page(injection_graph(), page)
     dom, console = open_page(chromium, page, tmp_path, "--dump-dom")
     assert "<kg-pwned" not in dom, "a script from article text ran"
     assert not console, "console output:\n" + "\n".join(console)
@@ -105,7 +112,7 @@ def probe(chromium: Path, graph: Graph, js: str, tmp_path: Path) -> tuple[str, l
     """Open the page with ``js`` appended (run once the page has drawn); it
     reports by setting ``data-probe`` on <body>. Returns the DOM and console."""
     page = tmp_path / "probe.html"
-    write_html(graph, page)
+    write_page(graph, page)
     text = page.read_text(encoding="utf-8")
     end = text.rindex("</body>")
     page.write_text(f"{text[:end]}<script>setTimeout(function () {{\n{js}\n}}, 300);</script>\n"
@@ -190,7 +197,7 @@ def test_600_node_page_draws(chromium, tmp_path):
         a, b = rng.sample(nodes, 2)
         g.add((a, KG.released, b))
     page = tmp_path / "big.html"
-    write_html(g, page)
+    write_page(g, page)
     dom, console = open_page(chromium, page, tmp_path, "--dump-dom")
     assert not console, "console output:\n" + "\n".join(console)
     assert "<canvas" in dom and 'data-kg-drawn="600"' in dom
@@ -199,7 +206,7 @@ def test_600_node_page_draws(chromium, tmp_path):
 def test_screenshot_shows_the_graph(chromium, tmp_path):
     _require(CJK_FONT, "The CJK font")
     page = tmp_path / "graph.html"
-    write_html(load_graph(FIXTURE), page)
+    write_page(load_graph(FIXTURE), page)
     shot = tmp_path / "view.png"
     _, console = open_page(chromium, page, tmp_path, f"--screenshot={shot}", "--window-size=1400,900")
     assert not console, "console output:\n" + "\n".join(console)

@@ -13,7 +13,6 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Graph
 
-import kg.run.extract
 from kg.cli.main import cli
 from kg.ontology.vocab import KG, RELATIONS
 
@@ -29,9 +28,8 @@ MODEL_LINE = "model: blank:zh (spaCy Chinese + jieba, offline)"
 
 
 @pytest.fixture
-def news(tmp_path, monkeypatch, extractor) -> Path:
-    """A folder of three articles; the pipeline loaded once for the module."""
-    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": extractor)
+def news(tmp_path) -> Path:
+    """A folder of three articles."""
     folder = tmp_path / "news"
     folder.mkdir()
     for name, text in ARTICLES.items():
@@ -39,17 +37,24 @@ def news(tmp_path, monkeypatch, extractor) -> Path:
     return folder
 
 
-def kg_(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], prog_name="kg")
+def kg_(*args, obj=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], prog_name="kg", obj=obj)
+
+
+@pytest.fixture
+def kg_build(extractor):
+    """``kg`` with the pipeline loaded once for the whole run (given to the CLI, as a
+    program embedding it would)."""
+    return lambda *args: kg_(*args, obj={"extractor": extractor})
 
 
 def lines(text: str) -> list[str]:
     return text.splitlines()
 
 
-def test_build_prints_the_summary_and_writes_graph_ttl_and_html(news, tmp_path):
+def test_build_prints_the_summary_and_writes_graph_ttl_and_html(kg_build, news, tmp_path):
     out = tmp_path / "out"
-    result = kg_("build", news, "--out", out)
+    result = kg_build("build", news, "--out", out)
     assert result.exit_code == 0, result.output
     assert lines(result.stderr) == [MODEL_LINE]
     docs, ents, rels, wrote = lines(result.stdout)
@@ -71,10 +76,10 @@ def test_build_prints_the_summary_and_writes_graph_ttl_and_html(news, tmp_path):
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_build_defaults_to_seeds_and_output(news, tmp_path, monkeypatch):
+def test_build_defaults_to_seeds_and_output(kg_build, news, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     news.rename(tmp_path / "seeds")
-    result = kg_("build", "--no-html")
+    result = kg_build("build", "--no-html")
     assert result.exit_code == 0, result.output
     assert lines(result.stdout)[0] == "documents: 3"
     assert re.fullmatch(r"wrote output/graph\.ttl in \d+\.\d s", lines(result.stdout)[-1])
@@ -82,12 +87,12 @@ def test_build_defaults_to_seeds_and_output(news, tmp_path, monkeypatch):
     assert not (tmp_path / "output" / "graph.html").exists()
 
 
-def test_bad_files_are_skipped_and_the_build_exits_1(news, tmp_path):
+def test_bad_files_are_skipped_and_the_build_exits_1(kg_build, news, tmp_path):
     (news / "empty.txt").write_bytes(b"")
     (news / "sub").mkdir()
     (news / "sub" / "scan.txt").write_bytes(b"%PDF-1.5\n\x00\x01")
     out = tmp_path / "out"
-    result = kg_("build", news, tmp_path / "nope.txt", "--out", out)
+    result = kg_build("build", news, tmp_path / "nope.txt", "--out", out)
     assert result.exit_code == 1
     assert lines(result.stderr) == [
         MODEL_LINE,
@@ -101,11 +106,11 @@ def test_bad_files_are_skipped_and_the_build_exits_1(news, tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_strict_stops_at_the_first_bad_file(news, tmp_path):
+def test_strict_stops_at_the_first_bad_file(kg_build, news, tmp_path):
     (news / "a-bad.txt").write_bytes("正文\x00正文".encode("utf-8"))
     (news / "z-bad.txt").write_bytes(b"")
     out = tmp_path / "out"
-    result = kg_("build", news, "--out", out, "--strict")
+    result = kg_build("build", news, "--out", out, "--strict")
     assert result.exit_code == 1
     assert lines(result.stderr) == [
         MODEL_LINE,
@@ -123,10 +128,10 @@ def test_strict_stops_at_the_first_bad_file(news, tmp_path):
     (lambda t: (t / "f").write_text("x"), ["{n}", "--out", "{t}/f/out"],
      "Error: {t}/f/out: cannot write the graph there (Not a directory); choose another --out folder"),
 ])
-def test_build_errors_are_one_line(news, tmp_path, setup, args, error):
+def test_build_errors_are_one_line(kg_build, news, tmp_path, setup, args, error):
     setup(tmp_path)
-    result = kg_("build", *[a.format(t=tmp_path, n=news) for a in args],
-                 *([] if "--out" in args else ["--out", tmp_path / "out"]))
+    result = kg_build("build", *[a.format(t=tmp_path, n=news) for a in args],
+                      *([] if "--out" in args else ["--out", tmp_path / "out"]))
     assert result.exit_code == 1
     assert lines(result.stderr)[-1] == error.format(t=tmp_path)
     assert "Traceback" not in result.output
@@ -139,18 +144,18 @@ def test_build_errors_are_one_line(news, tmp_path, setup, args, error):
     (["--out", "{t}/news/deepseek.txt"],
      "Error: Invalid value for '--out': Directory '{t}/news/deepseek.txt' is a file."),
 ])
-def test_build_usage_errors_exit_2(news, tmp_path, args, error):
-    result = kg_("build", news, *[a.format(t=tmp_path) for a in args])
+def test_build_usage_errors_exit_2(kg_build, news, tmp_path, args, error):
+    result = kg_build("build", news, *[a.format(t=tmp_path) for a in args])
     assert result.exit_code == 2
     assert lines(result.stderr)[-1] == error.format(t=tmp_path)
 
 
-def test_a_failed_build_keeps_the_previous_graph(news, tmp_path):
+def test_a_failed_build_keeps_the_previous_graph(kg_build, news, tmp_path):
     out = tmp_path / "out"
-    assert kg_("build", news, "--out", out).exit_code == 0
+    assert kg_build("build", news, "--out", out).exit_code == 0
     before = {n: (out / n).read_bytes() for n in ("graph.ttl", "graph.html")}
     (news / "late.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
-    result = kg_("build", news, "--out", out, "--strict")
+    result = kg_build("build", news, "--out", out, "--strict")
     assert result.exit_code == 1
     assert {n: (out / n).read_bytes() for n in before} == before
 
@@ -171,9 +176,59 @@ def test_every_command_has_help_text(path, command):
     assert result.exit_code == 0
     assert command.get_short_help_str().strip(), f"kg {' '.join(path)} has no help text"
     assert len(result.output.split("Options:")[0].split()) > 12
+    assert "\\b" not in result.output and "\b" not in result.output   # click's \b line, not a literal
     for param in command.params:
         if isinstance(param, click.Option) and "--help" not in param.opts:
             assert param.help and param.help.strip(), f"kg {' '.join(path)} {param.opts[0]} has no help"
+
+
+def test_the_group_and_its_options_have_help_text():
+    assert cli.help and cli.help.strip()
+    for param in cli.params:
+        if isinstance(param, click.Option) and "--help" not in param.opts:
+            assert param.help and param.help.strip(), f"kg {param.opts[0]} has no help"
+
+
+def _option(command: str, name: str) -> click.Option:
+    return next(p for p in cli.commands[command].params if name in p.opts)
+
+
+@pytest.mark.parametrize("name, commands", [
+    ("--out", ["build", "merge"]), ("--min-confidence", ["build", "merge"]),
+    ("--no-html", ["build", "merge"]), ("--strict", ["build", "extract"]),
+    ("--jobs", ["build", "extract"]), ("--model", ["build", "extract"]),
+    ("--graph", ["eval", "query", "view"]),
+])
+def test_an_option_several_commands_take_is_the_same_option(name, commands):
+    first, *others = [_option(c, name) for c in commands]
+    for option in others:
+        assert (option.opts, option.secondary_opts, option.name, option.default, option.is_flag,
+                option.show_default, repr(option.type), option.callback) == (
+                first.opts, first.secondary_opts, first.name, first.default, first.is_flag,
+                first.show_default, repr(first.type), first.callback)
+
+
+def test_graph_options_name_the_suffixes_kg_reads():
+    from kg.graph.store import GRAPH_FORMATS
+
+    *most, last = GRAPH_FORMATS
+    for command in ("eval", "query", "view"):
+        assert _option(command, "--graph").help.endswith(f"({', '.join(most)} or {last}).")
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_jobs_0_is_one_worker_per_cpu(command, monkeypatch):
+    import kg.run.parallel
+
+    monkeypatch.setattr(kg.run.parallel, "available_cpus", lambda: 7)
+    jobs = _option(command, "--jobs")
+    assert [jobs.callback(None, jobs, n) for n in (0, 1, 3)] == [7, 1, 3]
+
+
+def test_examples_in_help_keep_their_lines():
+    help_text = kg_("extract", "--help").output
+    assert "\n  Example:\n    kg extract part-1/ --out extracted/ && kg extract part-2/" in help_text
+    assert "\n    kg merge extracted/ --out output/\n" in help_text
 
 
 def test_the_group_help_lists_every_command():
@@ -183,3 +238,14 @@ def test_the_group_help_lists_every_command():
     for name, command in cli.commands.items():
         assert re.search(rf"^\s+{re.escape(name)}\s+\S", listed, re.M), name
     assert kg_("--version").output.startswith("kg, version ")
+
+
+def test_version_is_the_package_version():
+    from importlib import metadata
+
+    import kg
+
+    assert re.fullmatch(r"\d+\.\d+\.\d+", kg.__version__)
+    assert metadata.version("kg") == kg.__version__       # pyproject takes it from kg/__init__.py
+    result = kg_("--version")
+    assert (result.exit_code, result.output) == (0, f"kg, version {kg.__version__}\n")

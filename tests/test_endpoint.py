@@ -23,9 +23,9 @@ from rdflib import Literal, URIRef, Variable
 
 from kg.cli.main import cli
 from kg.graph.endpoint import EndpointError, push, query
-from kg.graph.query import format_result, load_graph, run_query
+from kg.graph.query import format_result, run_query
 from kg.resources import QUERIES_DIR
-from kg.graph.store import default_store, is_oxigraph, with_values
+from kg.graph.store import default_store, is_oxigraph, load_graph, with_values
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.ttl"
 QUERIES = sorted(p.stem for p in QUERIES_DIR.glob("*.rq"))
@@ -228,3 +228,14 @@ def test_binding_terms():
                                   Variable("l"): Literal("北京", lang="zh")})
     assert text == ('ASK { VALUES (?i ?n ?l) { (<http://x/> '
                     '"7"^^<http://www.w3.org/2001/XMLSchema#integer> "北京"@zh) }}')
+
+
+def test_push_refuses_a_suffix_the_format_table_lacks(tmp_path):
+    from kg.graph.store import GRAPH_FORMATS
+
+    path = tmp_path / "graph.rdf"
+    path.write_text("<rdf:RDF/>", encoding="utf-8")
+    with pytest.raises(EndpointError) as info:
+        push(path, "http://127.0.0.1:9/store")
+    assert str(info.value) == f"{path}: cannot tell its format; push a .ttl, .nt, .nq or .trig file"
+    assert list(GRAPH_FORMATS) == [".ttl", ".nt", ".nq", ".trig"]

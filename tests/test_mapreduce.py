@@ -5,6 +5,7 @@ graph `kg build` writes, however the documents were split."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -127,3 +128,42 @@ def test_extract_and_merge_need_their_arguments():
     runner = CliRunner()
     assert runner.invoke(cli, ["extract", "seeds"]).exit_code == 2        # no --out
     assert runner.invoke(cli, ["merge"]).exit_code == 2
+
+
+def test_extract_out_under_a_file_is_one_line(tmp_path):
+    (tmp_path / "file.txt").write_text("x")
+    result = CliRunner().invoke(cli, ["extract", str(SEEDS), "--out", str(tmp_path / "file.txt" / "sub")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {tmp_path / 'file.txt' / 'sub'}: cannot write the extractions there "
+        "(Not a directory); choose another --out folder"]
+    assert "Traceback" not in result.output
+
+
+def test_extracted_files_get_normal_permissions(corpus, tmp_path):
+    umask = os.umask(0o022)
+    try:
+        extract_to_folder([corpus], tmp_path / "ex")
+    finally:
+        os.umask(umask)
+    files = sorted((tmp_path / "ex").iterdir())
+    assert len(files) == 10 and {p.stat().st_mode & 0o777 for p in files} == {0o644}
+
+
+def test_the_json_is_renamed_into_place_after_its_nq(corpus, tmp_path, monkeypatch):
+    """Both files of a document are written in full before either is renamed,
+    the .nq first: a .json never stands without its .nq."""
+    renamed = []
+    real = os.replace
+
+    def replace(src, dst):
+        renamed.append(Path(dst).name)
+        assert Path(src).stat().st_size > 0
+        if Path(dst).suffix == ".nq":      # its .json is already written, under a temporary name
+            assert [p for p in Path(dst).parent.iterdir() if p.name.startswith(f".{Path(dst).stem}.json.")]
+        real(src, dst)
+    monkeypatch.setattr(os, "replace", replace)
+    result = extract_to_folder(sorted(corpus.glob("*.txt"))[:1], tmp_path / "ex")
+    assert result.extracted == 1
+    stem = Path(renamed[0]).stem
+    assert renamed == [f"{stem}.nq", f"{stem}.json"]

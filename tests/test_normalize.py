@@ -140,7 +140,7 @@ def test_to_simplified_realigns_when_length_changes(monkeypatch):
         @staticmethod
         def convert(s):
             return s.replace("甲乙", "丙")
-    monkeypatch.setattr(N, "_t2s", lambda: Fake)
+    monkeypatch.setattr(N, "t2s_converter", lambda: Fake)
     text = "前甲乙后,甲乙"
     out = to_simplified(Normalized.of(text))
     assert out.text == "前丙后,丙"

@@ -5,6 +5,7 @@ reach the caller. (Speed is measured by benchmarks/, not here.)"""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,37 @@ def test_progress_counts_every_document(documents):
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
+class _Echo:
+    """An extractor that says which document it was given, and in which process."""
+
+    def extract(self, document):
+        return "echo", document.doc_id, os.getpid()
+
+
+def _echo(model: str) -> _Echo:      # a factory: module-level, so spawned workers can have it
+    assert model == "blank:zh"
+    return _Echo()
+
+
+def test_an_extractor_object_extracts_in_this_process(documents):
+    got = list(iter_extractions(documents[:3], "blank:zh", extractor=_Echo()))
+    assert got == [("echo", d.doc_id, os.getpid()) for d in documents[:3]]
+
+
+def test_an_extractor_object_does_not_go_to_worker_processes(documents):
+    with pytest.raises(ValueError, match=r"for jobs > 1 give factory="):
+        list(iter_extractions(documents[:3], "blank:zh", jobs=2, extractor=_Echo()))
+
+
+@pytest.mark.parametrize("method", [m for m in ("fork", "spawn")
+                                    if m in multiprocessing.get_all_start_methods()])
+def test_a_factory_makes_the_extractors_of_the_workers(documents, monkeypatch, method):
+    monkeypatch.setattr(kg.run.parallel, "_context", lambda: multiprocessing.get_context(method))
+    got = list(iter_extractions(documents[:4], "blank:zh", jobs=2, factory=_echo))
+    assert [g[:2] for g in got] == [("echo", d.doc_id) for d in documents[:4]]
+    assert {pid for _, _, pid in got[1:]} - {os.getpid()}     # made in the workers
+
+
 def test_cli_jobs_option(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(SEEDS), "--out", str(out), "--jobs", "2",
@@ -104,11 +136,20 @@ def _fail(message):
     raise ValueError(message)
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
-                    reason="beside() runs in-process without fork; covered by the next test")
-def test_beside_runs_in_another_process():
-    import os
+FORK = "fork" in multiprocessing.get_all_start_methods()
 
+
+@pytest.mark.skipif(not FORK, reason="no fork here: beside() runs in-process (the next tests)")
+@pytest.mark.parametrize("threads, method", [(1, "fork"), (2, "spawn"), (5, "spawn")])
+def test_workers_fork_only_while_no_other_thread_runs(monkeypatch, threads, method):
+    monkeypatch.setattr(kg.run.parallel.threading, "active_count", lambda: threads)
+    assert kg.run.parallel._context().get_start_method() == method
+
+
+@pytest.mark.skipif(not FORK, reason="beside() runs in-process without fork; covered by the next test")
+def test_beside_runs_in_another_process(monkeypatch):
+    # whatever other threads this test run has started (fork is refused while they live)
+    monkeypatch.setattr(kg.run.parallel, "_context", lambda: multiprocessing.get_context("fork"))
     other = kg.run.parallel.beside(os.getpid)
     assert other() != os.getpid()
 

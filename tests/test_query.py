@@ -17,8 +17,9 @@ from rdflib.plugins.sparql import prepareQuery
 
 from kg.cli.main import cli
 from kg.errors import GraphNotFound, QueryError
-from kg.graph.query import (check_query, format_result, list_queries, load_graph, parse_binding,
-                      resolve_query, run_query)
+from kg.graph.query import (check_query, format_result, list_queries, parse_binding, resolve_query,
+                            run_query)
+from kg.graph.store import load_graph
 from kg.resources import QUERIES_DIR
 from kg.ontology.vocab import ENTITY, KG
 
@@ -326,6 +327,21 @@ def test_cli_list():
     lines = result.output.splitlines()
     assert len(lines) == len(QUERY_FILES)
     assert re.match(r"founders +Who founded which organisation", next(l for l in lines if l.startswith("founders")))
+
+
+@pytest.mark.parametrize("make, where", [(lambda d: None, "is missing"),
+                                         (lambda d: d.mkdir(), "holds no .rq file")],
+                         ids=["missing", "empty"])
+def test_cli_list_without_queries_is_an_error_line(tmp_path, monkeypatch, make, where):
+    import kg.graph.query
+
+    folder = tmp_path / "queries"
+    make(folder)
+    monkeypatch.setattr(kg.graph.query, "QUERIES_DIR", folder)
+    result = invoke("query", "--list")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: the query folder {folder} {where}; reinstall kg "
+                             "(`pip install --force-reinstall kg`) or restore it from the repository\n")
 
 
 def test_cli_runs_a_named_query_as_a_table():

@@ -187,3 +187,12 @@ def test_same_input_gives_byte_identical_turtle(built, tmp_path):
     # and again into the same folder (whatever it keeps between builds)
     build([corpus], tmp_path / "out", html=False)
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == built["ttl"]
+
+
+def test_the_graph_file_declares_the_prefixes_of_the_one_prefix_table():
+    from kg.graph.triples import new_graph, serialize
+    from kg.ontology.vocab import PREFIXES
+
+    assert {p: str(ns) for p, ns in new_graph().namespaces() if p in PREFIXES} == PREFIXES
+    head = serialize([(ENTITY["x"], RDF.type, KG.Company)]).decode("utf-8").split("\n\n")[0]
+    assert head.splitlines() == [f"@prefix {p}: <{PREFIXES[p]}> ." for p in sorted(PREFIXES)]

@@ -17,7 +17,6 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -28,7 +27,6 @@ from rdflib.namespace import SKOS
 from rdflib.compare import isomorphic
 
 import kg.text.files
-import kg.run.extract
 from kg.run.build import build, read_documents
 from kg.mentions.chunks import mentions_by_chunk, windows
 from kg.text.decode import decode
@@ -56,12 +54,10 @@ TRADITIONAL = ("輝達執行長黃仁勳稱讚了深度求索。\n"
 # ── helpers ──────────────────────────────────────────────────────────────────
 
 @pytest.fixture
-def run(monkeypatch, extractor):
-    """``build`` with the pipeline loaded once for the whole module."""
-    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": extractor)
-
+def run(extractor):
+    """``build`` with the pipeline loaded once for the whole run."""
     def run(paths, out: Path, **options):
-        return build([Path(p) for p in paths], out, **options)
+        return build([Path(p) for p in paths], out, **{"extractor": extractor, **options})
     return run
 
 
@@ -208,36 +204,34 @@ class _BreaksOnKimi:
 
 
 @pytest.mark.parametrize("cache", [False, True])
-def test_an_extraction_bug_costs_only_its_document(tmp_path, monkeypatch, extractor, cache):
+def test_an_extraction_bug_costs_only_its_document(tmp_path, extractor, cache):
     write(tmp_path / "news" / "a.txt", ARTICLE)
     write(tmp_path / "news" / "b.txt", SECOND)
-    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
-    result = build([tmp_path / "news"], tmp_path / "out", cache=cache)
+    breaks = _BreaksOnKimi(extractor)
+    result = build([tmp_path / "news"], tmp_path / "out", cache=cache, extractor=breaks)
     assert result.skipped == ["b.txt: extraction failed (IndexError: list index out of range); "
                               "the other files are in the graph; please report this"]
     assert (result.documents, result.extracted) == (2, 1)
     ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert "深度求索" in ttl and "Kimi" not in ttl
     with pytest.raises(InputError, match="^b.txt: extraction failed"):
-        build([tmp_path / "news"], tmp_path / "strict", strict=True, cache=False)
+        build([tmp_path / "news"], tmp_path / "strict", strict=True, cache=False, extractor=breaks)
     assert not (tmp_path / "strict" / "graph.ttl").exists()
 
 
-def test_when_every_document_breaks_the_extractor_nothing_is_written(tmp_path, monkeypatch, extractor):
+def test_when_every_document_breaks_the_extractor_nothing_is_written(tmp_path, extractor):
     write(tmp_path / "news" / "b.txt", SECOND)
-    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
-    result = build([tmp_path / "news"], tmp_path / "out", cache=False)
+    result = build([tmp_path / "news"], tmp_path / "out", cache=False, extractor=_BreaksOnKimi(extractor))
     assert len(result.skipped) == 1 and result.extracted == 0
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
-def test_kg_extract_skips_a_document_the_extractor_breaks_on(tmp_path, monkeypatch, extractor):
+def test_kg_extract_skips_a_document_the_extractor_breaks_on(tmp_path, extractor):
     from kg.run.mapreduce import extract_to_folder
 
     write(tmp_path / "news" / "a.txt", ARTICLE)
     write(tmp_path / "news" / "b.txt", SECOND)
-    monkeypatch.setattr(kg.run.extract, "Extractor", lambda model="blank:zh": _BreaksOnKimi(extractor))
-    result = extract_to_folder([tmp_path / "news"], tmp_path / "ex")
+    result = extract_to_folder([tmp_path / "news"], tmp_path / "ex", extractor=_BreaksOnKimi(extractor))
     assert result.extracted == 1 and len(result.skipped) == 1
     assert sorted(p.suffix for p in (tmp_path / "ex").iterdir()) == [".json", ".nq"]
 
@@ -380,17 +374,18 @@ def previous(tmp_path, run):
 def _second_temp_file_fails(monkeypatch, exc):
     """Raise ``exc`` when the second output's temporary file is made, i.e.
     after the first one is completely written."""
-    import kg.run.build
+    import kg.run.files
 
-    real, calls = kg.run.build._create_temp, []
+    real, calls = kg.run.files._create_temp, []
 
     def create(out_dir, name):
-        calls.append(name)
-        if len(calls) == 2:
+        if name.startswith("graph."):       # not the cache's entries
+            calls.append(name)
+        if len(calls) == 2 and calls[-1] == name:
             assert [p.name for p in out_dir.iterdir() if p.name.startswith(".graph.ttl.")]
             raise exc
         return real(out_dir, name)
-    monkeypatch.setattr(kg.run.build, "_create_temp", create)
+    monkeypatch.setattr(kg.run.files, "_create_temp", create)
 
 
 def _rendering_fails(monkeypatch, exc):
@@ -414,8 +409,18 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path, run, previous, monk
     assert not [p for p in out.iterdir() if p.name.startswith(".graph.")]
 
 
-def test_ctrl_c_while_renaming_waits_until_both_files_are_replaced(tmp_path, monkeypatch):
-    from kg.run.build import write_atomically
+@pytest.fixture
+def ctrl_c_raises():
+    """Ctrl-C (SIGINT) raises KeyboardInterrupt in this process for the test,
+    also when the tests were started with SIGINT ignored (nohup, a CI runner,
+    a parent that ignores it), which Python then leaves ignored."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_ctrl_c_while_renaming_waits_until_both_files_are_replaced(tmp_path, monkeypatch, ctrl_c_raises):
+    from kg.run.files import write_atomically
 
     out = tmp_path / "out"
     write_atomically(out, {"graph.ttl": b"old ttl", "graph.html": b"old html"})
@@ -434,12 +439,16 @@ def test_ctrl_c_while_renaming_waits_until_both_files_are_replaced(tmp_path, mon
     assert temp_files(out) == []
 
 
-def test_an_unwritable_output_folder_is_one_line_before_any_work(tmp_path, run, monkeypatch):
+class _MustNotExtract:
+    def extract(self, document):
+        pytest.fail(f"extracted {document.files} before checking the output folder")
+
+
+def test_an_unwritable_output_folder_is_one_line_before_any_work(tmp_path):
     write(tmp_path / "news" / "a.txt", ARTICLE)
     write(tmp_path / "file", "not a folder")
-    monkeypatch.setattr(kg.run.extract, "Extractor", None)       # must fail before extracting
     with pytest.raises(KGError) as info:
-        run([tmp_path / "news"], tmp_path / "file" / "out")
+        build([tmp_path / "news"], tmp_path / "file" / "out", extractor=_MustNotExtract())
     assert str(info.value) == (f"{tmp_path / 'file' / 'out'}: cannot write the graph there "
                                "(Not a directory); choose another --out folder")
 
@@ -465,22 +474,47 @@ sys.exit(cli(["build", *sys.argv[1:]]))
 """
 
 
+CHILD_INTERRUPTED = """
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)   # also when started with SIGINT ignored
+from kg.cli.main import cli
+from kg.run.extract import Extractor
+
+class WaitsOnSlow:
+    \"\"\"The real extractor, except that slow.txt waits to be interrupted.\"\"\"
+    def __init__(self):
+        self.real = Extractor()
+
+    def extract(self, document):
+        if "slow.txt" in document.files:
+            print("extracting slow.txt", file=sys.stderr, flush=True)
+            while True:
+                time.sleep(60)
+        return self.real.extract(document)
+
+cli.main(["build", *sys.argv[1:]], prog_name="kg", obj={"extractor": WaitsOnSlow()})
+"""
+
+
 def test_ctrl_c_in_a_real_build_leaves_the_previous_output(tmp_path, previous):
     out, before = previous
-    big = "".join(f"{2020 + i % 6}年{i % 12 + 1}月{i % 28 + 1}日，深度求索发布了DeepSeek-V{i}。"
-                  f"萨姆·阿尔特曼称赞了DeepSeek-V{i}。\n" for i in range(4_000))
-    write(tmp_path / "news" / "big.txt", big)
-    child = subprocess.Popen([sys.executable, "-c", CHILD_BUILD, str(tmp_path / "news"), "--out", str(out)],
+    write(tmp_path / "news" / "slow.txt", "月之暗面发布了Kimi K9。\n")
+    child = subprocess.Popen([sys.executable, "-c", CHILD_INTERRUPTED, str(tmp_path / "news"),
+                              "--out", str(out)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     try:
-        assert child.stderr.readline().startswith("model: blank:zh")   # build() has begun
-        time.sleep(1.0)
+        seen = []
+        for line in child.stderr:                   # until the build is extracting slow.txt
+            seen.append(line)
+            if line == "extracting slow.txt\n":
+                break
+        assert seen and seen[-1] == "extracting slow.txt\n", seen
         child.send_signal(signal.SIGINT)
         _, err = child.communicate(timeout=60)
     finally:
         child.kill()
-    assert child.returncode != 0
-    assert err.strip().splitlines()[-1] == "Aborted!"
+    assert child.returncode == 1
+    assert err.strip().splitlines() == ["Aborted!"]
     assert {n: (out / n).read_bytes() for n in before} == before
     assert temp_files(out) == []
 
@@ -519,7 +553,6 @@ def status(field):   # Linux: VmRSS (now), VmHWM (peak since the last reset), in
 
 extractor = kg.run.extract.Extractor()
 extractor.extract(Document("0" * 16, "0" * 64, "t", "深度求索发布了DeepSeek-V3。", ("t.txt",)))
-kg.run.extract.Extractor = lambda model="blank:zh": extractor
 gc.collect()
 try:    # forget the peak of loading the pipeline, measure from here
     open("/proc/self/clear_refs", "w").write("5")
@@ -527,7 +560,7 @@ try:    # forget the peak of loading the pipeline, measure from here
 except OSError:
     maxrss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     base, peak = maxrss(), maxrss
-result = build([Path(sys.argv[1])], Path(sys.argv[2]), html=False)
+result = build([Path(sys.argv[1])], Path(sys.argv[2]), html=False, extractor=extractor)
 print(json.dumps({"base": base, "peak": peak(), "documents": result.documents,
                   "skipped": result.skipped, "released": result.relations["released"]}))
 """

@@ -4,6 +4,7 @@ hundreds of nodes; `kg view` writes it. (tests/test_browser.py opens it.)"""
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -15,10 +16,10 @@ from rdflib.namespace import SKOS
 
 from kg.cli.main import cli
 from kg.errors import InputError
-from kg.graph.query import load_graph
+from kg.graph.store import load_graph
 from kg.ontology.vocab import ENTITY, ENTITY_CLASSES, KG, RELATIONS
 from kg.view import page as view
-from kg.view.page import collect, load_styles, render_html, write_html
+from kg.view.page import collect, load_styles, render_html, render_page
 from kg.view.html import script_json
 
 FIXTURE = Path(__file__).parent / "data" / "fixture.ttl"
@@ -201,12 +202,10 @@ def test_very_big_graphs_stabilise_then_stop(monkeypatch):
     assert 'network.setOptions({physics: {enabled: false}})' in page
 
 
-def test_write_html_is_atomic_utf8(graph, page, tmp_path):
-    out = tmp_path / "sub" / "graph.html"
-    summary = write_html(graph, out)
-    assert (summary.nodes, summary.edges) == (22, 28)
-    assert out.read_bytes() == page.encode("utf-8")
-    assert [p.name for p in out.parent.iterdir()] == ["graph.html"]
+def test_render_page_gives_the_utf8_bytes_and_the_counts(graph, page):
+    rendered = render_page(graph)
+    assert (rendered.nodes, rendered.edges) == (22, 28)
+    assert rendered.html == page.encode("utf-8")
 
 
 def test_empty_graph_renders(tmp_path):
@@ -246,6 +245,31 @@ def test_cli_view_defaults_to_beside_the_graph(tmp_path):
     result = CliRunner().invoke(cli, ["view", "--graph", str(graph_file)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "graph.html").is_file()
+
+
+def test_cli_view_writes_atomically_with_normal_permissions(tmp_path, page):
+    out = tmp_path / "sub" / "graph.html"
+    umask = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(cli, ["view", "--graph", str(FIXTURE), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_bytes() == page.encode("utf-8")
+        assert [p.name for p in out.parent.iterdir()] == ["graph.html"]    # no temporary file
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o600)                                                   # a changed mode is kept
+        assert CliRunner().invoke(cli, ["view", "--graph", str(FIXTURE), "--out", str(out)]).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(umask)
+
+
+def test_cli_view_out_under_a_file_is_one_line(tmp_path):
+    (tmp_path / "file.txt").write_text("x")
+    out = tmp_path / "file.txt" / "graph.html"
+    result = CliRunner().invoke(cli, ["view", "--graph", str(FIXTURE), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {tmp_path / 'file.txt'}: cannot write the page there "
+                             "(Not a directory); choose another --out file\n")
 
 
 def test_cli_view_missing_graph(tmp_path):

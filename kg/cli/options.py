@@ -1,13 +1,20 @@
-"""What the command modules share: turning library errors into one
-``Error:`` line, --jobs, and the progress bar."""
+"""What the command modules share: the options more than one command takes
+(one decorator each, so a name, default or help text is written once),
+turning library errors into one ``Error:`` line, and the progress bar.
+
+Each option decorator is used bare (``@jobs_option``) or, where a command
+words its help differently, with that help (``@jobs_option(help=…)``)."""
 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import click
 
 from kg.errors import KGError
+
+GRAPH_SUFFIXES = ".ttl, .nt, .nq or .trig"   # kg.graph.store.GRAPH_FORMATS (a test keeps them in step)
 
 
 def domain_errors(func):
@@ -23,13 +30,58 @@ def domain_errors(func):
     return wrapper
 
 
-def jobs_option(jobs: int) -> int:
+def _option(*param_decls, **attrs):
+    """An option decorator for ``@name`` and ``@name(help=…)``."""
+    def decorator(fn=None, **overrides):
+        option = click.option(*param_decls, **{**attrs, **overrides})
+        return option if fn is None else option(fn)
+    return decorator
+
+
+def _cpus(ctx, param, jobs: int) -> int:
     """--jobs 0 → one worker per CPU."""
     if jobs:
         return jobs
     from kg.run.parallel import available_cpus
 
     return available_cpus()
+
+
+graph_option = _option(
+    "--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("output/graph.ttl"), show_default=True,
+    help=f"The graph to query ({GRAPH_SUFFIXES}).")
+
+out_option = _option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"), show_default=True, help="Folder for graph.ttl and graph.html.")
+
+model_option = _option(
+    "--model", default="blank:zh", show_default=True,
+    help="spaCy pipeline: blank:zh (offline default: spaCy Chinese + jieba + curated "
+         "patterns) or an installed pipeline such as zh_core_web_sm, or its path.")
+
+jobs_option = _option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, callback=_cpus,
+    help="Extract in N worker processes (0: one per CPU); the graph is the same.")
+
+strict_option = _option(
+    "--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+
+min_confidence_option = _option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+    help="Leave out facts whose evidence is less confident than this.")
+
+no_html_option = _option("--no-html", is_flag=True, help="Write graph.ttl only.")
+
+
+def injected_extractor():
+    """The extractor a program embedding the CLI passed as
+    ``cli.main(args, obj={"extractor": …})`` (the tests pass theirs), else None:
+    ``kg build`` and ``kg extract`` then extract with it (one process)."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(dict) if ctx is not None else None
+    return obj.get("extractor") if obj else None
 
 
 def progress_bar(label: str):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import domain_errors, jobs_option, progress_bar
+from kg.cli.options import (domain_errors, injected_extractor, jobs_option, min_confidence_option,
+                            model_option, no_html_option, out_option, progress_bar, strict_option)
 
 
 # --- extract / merge (kg.run.mapreduce) -------------------------------------------
@@ -17,11 +18,9 @@ from kg.cli.options import domain_errors, jobs_option, progress_bar
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder for one <doc_id>.nq and one <doc_id>.json per document.")
-@click.option("--model", default="blank:zh", show_default=True,
-              help="spaCy pipeline, as for `kg build`.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Extract in N worker processes (0: one per CPU).")
-@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
+@model_option(help="spaCy pipeline, as for `kg build`.")
+@jobs_option(help="Extract in N worker processes (0: one per CPU).")
+@strict_option
 @click.option("--force", is_flag=True,
               help="Extract again even documents whose files are already in --out.")
 @domain_errors
@@ -35,7 +34,7 @@ def extract(paths, out_dir, model, jobs, strict, force):
     GNU parallel, Spark, Ray), then `kg merge` the folders into one graph.
     Documents already extracted by the same pipeline version are skipped.
 
-    \\b
+    \b
     Example:
       kg extract part-1/ --out extracted/ && kg extract part-2/ --out extracted/
       kg merge extracted/ --out output/
@@ -44,8 +43,9 @@ def extract(paths, out_dir, model, jobs, strict, force):
 
     progress, close = progress_bar("extracting")
     try:
-        result = extract_to_folder([Path(p) for p in paths], out_dir, model, jobs=jobs_option(jobs),
-                                   strict=strict, force=force, progress=progress)
+        result = extract_to_folder([Path(p) for p in paths], out_dir, model, jobs=jobs,
+                                   strict=strict, force=force, progress=progress,
+                                   extractor=injected_extractor())
     finally:
         close()
     for line in result.skipped:
@@ -60,11 +60,9 @@ def extract(paths, out_dir, model, jobs, strict, force):
 @click.command("merge")
 @click.argument("folders", nargs=-1, required=True,
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Folder for graph.ttl and graph.html.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Leave out facts whose evidence is less confident than this.")
-@click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
+@out_option
+@min_confidence_option
+@no_html_option
 @domain_errors
 def merge(folders, out_dir, min_confidence, no_html):
     """Merge the output of `kg extract` into one graph (the reduce step).

@@ -4,7 +4,6 @@ rows and output facts are scored. Data types and the text form: :mod:`kg.eval.re
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import Counter
@@ -12,7 +11,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import opencc
 import rdflib
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import PROV, SKOS
@@ -22,6 +20,7 @@ from kg.eval.report import (AttributeRow, EntityScore, Evidence, Gold, GoldAttri
                             GoldEntity, GoldTriple, NodeRow, Report, Score, TripleRow,
                             format_report)
 from kg.ontology.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RELATIONS
+from kg.text.normalize import t2s_converter
 
 __all__ = ["Gold", "GoldAttribute", "GoldEntity", "GoldTriple", "Report", "evaluate",
            "format_report", "load_gold", "normalize_name"]
@@ -35,14 +34,9 @@ _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _PUNCT = str.maketrans("", "", "-_.·・'\"“”《》「」()（）")
 
 
-@functools.lru_cache(maxsize=1)
-def _t2s_converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 _STEPS = (  # tiny pure steps, applied in order
     lambda text: unicodedata.normalize("NFKC", text),
-    lambda text: _t2s_converter().convert(text),
+    lambda text: t2s_converter().convert(text),     # the text stage's OpenCC t2s
     str.lower,
     lambda text: "".join(text.translate(_PUNCT).split()),
 )

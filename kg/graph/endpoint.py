@@ -31,13 +31,12 @@ import rdflib
 from rdflib.query import Result
 
 from kg.errors import GraphNotFound, KGError
+from kg.graph.store import GRAPH_FORMATS, graph_format, with_values
+from kg.ontology.vocab import PREFIXES
 
 __all__ = ["EndpointError", "PushResult", "label_graph", "push", "query", "run_query"]
 
 TIMEOUT = 600.0
-_CONTENT_TYPES = {".ttl": "text/turtle", ".nt": "application/n-triples",
-                  ".nq": "application/n-quads", ".trig": "application/trig"}
-_QUADS = (".nq", ".trig")
 _RESULTS_JSON = "application/sparql-results+json"
 _GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
 _LABEL_CHUNK = 200
@@ -64,11 +63,12 @@ def push(path: Path | str, endpoint: str, graph: str | None = None, *, append: b
     path = Path(path)
     if not path.is_file():
         raise GraphNotFound(f"graph file {path} not found; run `kg build` first or give the file")
-    suffix = path.suffix.lower()
-    if suffix not in _CONTENT_TYPES:
-        raise EndpointError(f"{path}: cannot tell its format; push a .ttl, .nt, .nq or .trig file")
+    fmt = graph_format(path)
+    if fmt is None:
+        raise EndpointError(f"{path}: cannot tell its format; push a "
+                            f"{', '.join(list(GRAPH_FORMATS)[:-1])} or {list(GRAPH_FORMATS)[-1]} file")
     _check_url(endpoint)
-    if suffix in _QUADS:
+    if fmt.quads:
         if graph:
             raise EndpointError(f"{path} names its own graphs; push it without --graph")
         url = endpoint
@@ -79,7 +79,7 @@ def push(path: Path | str, endpoint: str, graph: str | None = None, *, append: b
     size = path.stat().st_size
     with path.open("rb") as body:
         request = urllib.request.Request(url, data=body, method=method, headers={
-            "Content-Type": _CONTENT_TYPES[suffix] + "; charset=utf-8",
+            "Content-Type": fmt.content_type + "; charset=utf-8",
             "Content-Length": str(size)})
         status, _, _ = _send(request, timeout, what=f"{method} {path.name}")
     return PushResult(url, method, status, size)
@@ -93,8 +93,6 @@ def query(endpoint: str, text: str, bindings: dict | None = None, *,
     come back as SPARQL JSON results, CONSTRUCT and DESCRIBE as N-Triples or
     Turtle; all as an rdflib :class:`~rdflib.query.Result`."""
     from rdflib.plugins.sparql.parser import parseQuery
-
-    from kg.graph.store import with_values
 
     _check_url(endpoint)
     kind = parseQuery(text)[1].name          # SelectQuery, AskQuery, ConstructQuery, DescribeQuery
@@ -129,8 +127,7 @@ def label_graph(endpoint: str, result: Result, *, default_graph: str | None = No
     iris = sorted({term for row in result for term in row if isinstance(term, rdflib.URIRef)})
     for start in range(0, len(iris), _LABEL_CHUNK):
         values = " ".join(f"<{iri}>" for iri in iris[start:start + _LABEL_CHUNK])
-        text = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-                "PREFIX kg: <https://w3id.org/kgnews/ontology#>\n"
+        text = (f"PREFIX rdfs: <{PREFIXES['rdfs']}>\nPREFIX kg: <{PREFIXES['kg']}>\n"
                 "CONSTRUCT { ?s rdfs:label ?l . ?s kg:fileName ?f } WHERE { VALUES ?s { "
                 f"{values} }} {{ ?s rdfs:label ?l }} UNION {{ ?s kg:fileName ?f }} }}")
         graph += query(endpoint, text, default_graph=default_graph, timeout=timeout).graph

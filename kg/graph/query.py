@@ -27,36 +27,21 @@ from pathlib import Path
 import rdflib
 from pyparsing import ParseBaseException
 from rdflib import RDFS, Literal, URIRef, Variable
-from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
 from kg.errors import QueryError
 from kg.resources import QUERIES_DIR
-from kg.ontology.vocab import DOC, ENTITY, KG, STATEMENT
+from kg.graph.store import load_graph  # noqa: F401 - kg.graph.store's, imported from here by benchmarks/
+from kg.ontology.vocab import KG, PREFIXES
 
-__all__ = ["FORMATS", "PREFIXES", "check_query", "format_result", "list_queries", "load_graph",
-           "parse_binding", "query_variables", "read_query", "resolve_query", "run_query"]
+__all__ = ["FORMATS", "check_query", "format_result", "list_queries", "parse_binding",
+           "query_variables", "read_query", "resolve_query", "run_query"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 MAX_CELL = 100  # display columns of a table cell
-PREFIXES = {
-    "kg": str(KG._NS), "kgr": str(ENTITY), "kgd": str(DOC), "kgs": str(STATEMENT),
-    "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "prov": str(PROV),
-    "dcterms": str(DCTERMS), "xsd": str(XSD),
-}
-_GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig"}
 _INTEGER = re.compile(r"[+-]?\d+")
 _PREFIXED = re.compile(r"([A-Za-z][\w-]*):(\S*)")
-
-
-def load_graph(path: Path | str, store: str | None = None) -> rdflib.Graph:
-    """Parse a graph file; the format comes from its suffix (.ttl .nt .nq .trig).
-    ``store``: "oxigraph" (the default when oxrdflib is installed) or "memory"
-    (rdflib's own); see :mod:`kg.graph.store`."""
-    from kg.graph.store import load_graph as load_into_store
-
-    return load_into_store(path, store)
 
 
 def resolve_query(name_or_path: str | Path, queries_dir: Path = QUERIES_DIR) -> Path:
@@ -94,10 +79,16 @@ def query_question(text: str) -> str:
     return ""
 
 
-def list_queries(queries_dir: Path = QUERIES_DIR) -> list[tuple[str, str]]:
-    """(name, question) for every ``queries_dir/*.rq``, sorted by name."""
-    return [(p.stem, query_question(read_query(p)))
-            for p in sorted(queries_dir.glob("*.rq"))]
+def list_queries(queries_dir: Path | None = None) -> list[tuple[str, str]]:
+    """(name, question) for every ``queries_dir/*.rq`` (default: the queries
+    kg ships), sorted by name; none at all is a broken installation."""
+    queries_dir = QUERIES_DIR if queries_dir is None else queries_dir
+    found = sorted(queries_dir.glob("*.rq"))
+    if not found:
+        where = "is missing" if not queries_dir.is_dir() else "holds no .rq file"
+        raise QueryError(f"the query folder {queries_dir} {where}; reinstall kg "
+                         "(`pip install --force-reinstall kg`) or restore it from the repository")
+    return [(p.stem, query_question(read_query(p))) for p in found]
 
 
 def parse_binding(value: str) -> rdflib.term.Identifier:

@@ -14,6 +14,7 @@ import functools
 import logging
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import rdflib
 from rdflib.query import Result
@@ -22,12 +23,32 @@ from kg.errors import GraphNotFound, InputError, QueryError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["STORES", "default_store", "is_oxigraph", "load_graph", "query_graph", "sparql_term",
-           "with_values"]
+__all__ = ["GRAPH_FORMATS", "STORES", "GraphFormat", "default_store", "graph_format", "is_oxigraph",
+           "load_graph", "query_graph", "sparql_term", "with_values"]
 
 STORES = ("oxigraph", "memory")
-_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig"}
-_OX_FORMATS = {"turtle": "ox-turtle", "nt": "ox-ntriples", "nquads": "ox-nquads", "trig": "ox-trig"}
+
+
+class GraphFormat(NamedTuple):
+    """How a graph file is read and sent, by its suffix."""
+    rdflib: str          # rdflib's parser name
+    oxigraph: str        # oxrdflib's parser name
+    content_type: str    # the media type, for HTTP (``kg push``)
+    quads: bool          # holds named graphs (read as their union)
+
+
+#: The one suffix → format table: ``kg query``, ``kg view``, ``kg eval`` and ``kg push``.
+GRAPH_FORMATS = {
+    ".ttl": GraphFormat("turtle", "ox-turtle", "text/turtle", False),
+    ".nt": GraphFormat("nt", "ox-ntriples", "application/n-triples", False),
+    ".nq": GraphFormat("nquads", "ox-nquads", "application/n-quads", True),
+    ".trig": GraphFormat("trig", "ox-trig", "application/trig", True),
+}
+
+
+def graph_format(path: Path | str) -> GraphFormat | None:
+    """The format of a graph file from its suffix (any case), or None."""
+    return GRAPH_FORMATS.get(Path(path).suffix.lower())
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,18 +77,17 @@ def load_graph(path: Path | str, store: str | None = None) -> rdflib.Graph:
         raise InputError("the oxigraph store needs oxrdflib: pip install oxrdflib")
     if not path.is_file():
         raise GraphNotFound(f"graph file {path} not found; run `kg build` first or pass --graph FILE")
-    fmt = _FORMATS.get(path.suffix.lower(), "turtle")
-    quads = fmt in ("nquads", "trig")
+    fmt = graph_format(path) or GRAPH_FORMATS[".ttl"]     # any other suffix: read as Turtle
     kwargs = {"store": "Oxigraph"} if store == "oxigraph" else {}
-    graph = rdflib.Dataset(default_union=True, **kwargs) if quads else rdflib.Graph(**kwargs)
+    graph = rdflib.Dataset(default_union=True, **kwargs) if fmt.quads else rdflib.Graph(**kwargs)
     try:
         if store == "oxigraph":
-            graph.parse(path, format=_OX_FORMATS[fmt], transactional=False)
+            graph.parse(path, format=fmt.oxigraph, transactional=False)
         else:
-            graph.parse(path, format=fmt)
+            graph.parse(path, format=fmt.rdflib)
     except Exception as exc:  # rdflib's and Oxigraph's parsers raise many unrelated types
         message = " ".join(str(exc).split())
-        raise InputError(f"graph file {path} cannot be parsed as {fmt} ({message}); "
+        raise InputError(f"graph file {path} cannot be parsed as {fmt.rdflib} ({message}); "
                          "rebuild it with `kg build`") from exc
     return graph
 

@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg.model import Extraction
 from kg.ontology.schema import Schema
 from kg.graph.resolve import Resolved, identity
-from kg.ontology.vocab import DOC, ENTITY, KG, STATEMENT
+from kg.ontology.vocab import DOC, ENTITY, KG, PREFIXES, STATEMENT
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -31,13 +31,8 @@ def _statement_iri(*parts) -> URIRef:
 
 def new_graph() -> Graph:
     g = Graph(store="SimpleMemory")     # no contexts needed; adds twice as fast as "Memory"
-    g.bind("kg", KG._NS)
-    g.bind("kgr", ENTITY)
-    g.bind("kgd", DOC)
-    g.bind("kgs", STATEMENT)
-    g.bind("skos", SKOS)
-    g.bind("prov", PROV)
-    g.bind("dcterms", DCTERMS)
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace)
     return g
 
 
@@ -171,7 +166,7 @@ def _decimal(value: float) -> str:
     return format(Decimal(f"{value:.3f}").normalize(), "f")
 
 
-_PREFIXES = ("dcterms", "kg", "kgd", "kgr", "kgs", "prov", "rdf", "rdfs", "skos", "xsd")
+_PREFIXES = tuple(sorted(PREFIXES))     # written in this order
 # local names written as prefix:name; anything else (a '+', a final '.', …) as a full <IRI>
 _LOCAL = re.compile(r"[A-Za-z0-9_\u3400-\u9fff](?:[A-Za-z0-9_.\-\u3400-\u9fff]*[A-Za-z0-9_\-\u3400-\u9fff])?")
 _BARE = {str(XSD.integer): re.compile(r"[+-]?[0-9]+"),

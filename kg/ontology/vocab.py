@@ -2,11 +2,12 @@
 
 ``KG`` mirrors ``ontology/kg.ttl`` term by term (a test keeps the two in
 step); ``ENTITY``, ``DOC`` and ``STATEMENT`` are the stable IRI bases for
-the nodes the build writes.
+the nodes the build writes; ``PREFIXES`` is the one prefix table (the
+graph files, query answers, ``--bind`` values, queries sent to endpoints).
 """
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 from rdflib.term import URIRef
 
 BASE = "https://w3id.org/kgnews/"
@@ -67,6 +68,13 @@ class KG(DefinedNamespace):
 ENTITY = Namespace(BASE + "id/")
 DOC = Namespace(BASE + "doc/")
 STATEMENT = Namespace(BASE + "st/")
+
+#: prefix → namespace IRI, for every namespace kg writes or reads.
+PREFIXES = {
+    "kg": str(KG._NS), "kgr": str(ENTITY), "kgd": str(DOC), "kgs": str(STATEMENT),
+    "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "prov": str(PROV),
+    "dcterms": str(DCTERMS), "xsd": str(XSD),
+}
 
 ENTITY_CLASSES = (
     "Organization", "Company", "GovernmentBody", "Person", "Place",

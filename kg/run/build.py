@@ -12,26 +12,25 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
-import os
-import secrets
-import signal
-import stat
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.text.document import Document
 from kg.text.files import iter_input_files, read_document, real_path
-from kg.errors import InputError, KGError
+from kg.errors import InputError
 from kg.lexicon import load_lexicon
 from kg.model import Extraction
 from kg.mentions.pipeline import DEFAULT_MODEL
 from kg.ontology.schema import load_schema
 from kg.graph.triples import add_all, graph_triples, new_graph, serialize
 from kg.graph.resolve import Resolver
+from kg.run.files import check_out_dir, write_atomically
+
+if TYPE_CHECKING:
+    from kg.run.parallel import ExtractorLike
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +40,7 @@ class BuildResult:
     out_dir: Path
     documents: int = 0
     skipped: list[str] = field(default_factory=list)       # one line per bad file
+    warnings: list[str] = field(default_factory=list)      # one line per problem that cost nothing
     entities: Counter = field(default_factory=Counter)     # class → count
     relations: Counter = field(default_factory=Counter)    # predicate → count
     attributes: int = 0
@@ -99,9 +99,14 @@ def skip_file(exc: InputError, strict: bool, skipped: list[str]) -> None:
 def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
           min_confidence: float = 0.0, strict: bool = False, html: bool = True,
           progress: Callable[[int, int], None] | None = None, jobs: int = 1,
-          cache: bool = True) -> BuildResult:
+          cache: bool = True, extractor: ExtractorLike | None = None,
+          factory: Callable[[str], ExtractorLike] | None = None) -> BuildResult:
     """``jobs`` > 1 extracts in that many worker processes (same graph);
-    ``cache`` keeps each document's extraction in ``out_dir/.kg-cache``."""
+    ``cache`` keeps each document's extraction in ``out_dir/.kg-cache``.
+    ``extractor`` (an object with ``.extract(document)``, for ``jobs`` = 1)
+    or ``factory`` (a module-level function of the model name, also for
+    worker processes) replace :class:`kg.run.extract.Extractor`; see
+    :func:`kg.run.parallel.iter_extractions`."""
     started = time.perf_counter()
     result = BuildResult(Path(out_dir), model=model)
     documents = read_documents(paths, strict, result.skipped)
@@ -112,9 +117,12 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
     from kg.run.cache import ExtractionCache
     from kg.run.parallel import extract_documents
 
-    run = extract_documents(documents, model, jobs=jobs, progress=progress,
-                            cache=ExtractionCache(result.out_dir, model) if cache else None)
+    store = ExtractionCache(result.out_dir, model) if cache else None
+    run = extract_documents(documents, model, jobs=jobs, progress=progress, cache=store,
+                            extractor=extractor, factory=factory)
     result.extracted, result.cached = run.extracted, run.cached
+    if store is not None and store.problem:
+        result.warnings.append(store.problem)
     for exc in run.failed:
         skip_file(exc, strict, result.skipped)
     if not run.extractions:    # nothing extracted: keep the previous graph, write nothing
@@ -183,97 +191,3 @@ def _gc_paused():
     finally:
         if was_enabled:
             gc.enable()
-
-
-def check_out_dir(out_dir: Path) -> None:
-    """Create ``out_dir`` if needed, or say in one line why it cannot hold the graph."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _out_error(out_dir, exc) from exc
-    if not os.access(out_dir, os.W_OK | os.X_OK):
-        raise KGError(f"{out_dir}: cannot write the graph there (permission denied); "
-                      "choose another --out folder")
-
-
-def _out_error(out_dir: Path, exc: OSError) -> KGError:
-    return KGError(f"{out_dir}: cannot write the graph there ({exc.strerror or exc}); "
-                   "choose another --out folder")
-
-
-def write_atomically(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write every file to a temporary name in ``out_dir`` first
-    (``.NAME.<random>.tmp``), then rename them all into place; on any error
-    or interrupt no temporary file is left and the previous files stay as
-    they were. Ctrl-C is held back during the renames, so the files are
-    replaced all together or not at all. New files get the usual
-    permissions (umask), replaced ones keep theirs."""
-    check_out_dir(out_dir)
-    temps: list[tuple[str, Path]] = []
-    try:
-        for name, data in files.items():
-            tmp, fd = _create_temp(out_dir, name)
-            temps.append((name, tmp))
-            with os.fdopen(fd, "wb") as fh:
-                _keep_mode(fh.fileno(), out_dir / name)
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        with _interrupts_held():
-            for name, tmp in temps:
-                os.replace(tmp, out_dir / name)
-        _fsync_dir(out_dir)
-    except OSError as exc:
-        raise _out_error(out_dir, exc) from exc
-    finally:
-        for _, tmp in temps:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-
-
-def _create_temp(out_dir: Path, name: str) -> tuple[Path, int]:
-    """A new file ``.NAME.<random>.tmp``, created with mode 0666 less the umask."""
-    while True:
-        tmp = out_dir / f".{name}.{secrets.token_hex(6)}.tmp"
-        try:
-            return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-
-
-def _keep_mode(fd: int, target: Path) -> None:
-    with contextlib.suppress(OSError):
-        os.fchmod(fd, stat.S_IMODE(target.stat().st_mode))
-
-
-def _fsync_dir(out_dir: Path) -> None:
-    """Make the renames durable (POSIX; not possible on Windows)."""
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(out_dir, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-@contextlib.contextmanager
-def _interrupts_held():
-    """Ctrl-C and SIGTERM wait until the block is done, then act as usual.
-    (Only the main thread may set signal handlers; elsewhere, no holding.)"""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    received: list[int] = []
-
-    def hold(signum, frame):
-        received.append(signum)
-
-    held = (signal.SIGINT, signal.SIGTERM)
-    previous = {signum: signal.signal(signum, hold) for signum in held}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
-        for signum in dict.fromkeys(received):
-            signal.raise_signal(signum)

@@ -22,17 +22,18 @@ import functools
 import hashlib
 import json
 import logging
-import os
 import shutil
-import tempfile
 import types
 import typing
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
+from kg import __version__
 from kg.text.document import Document
+from kg.errors import KGError
 from kg.model import Extraction
+from kg.run.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +65,7 @@ def pipeline_version(model: str) -> str:
             h.update(part if isinstance(part, bytes) else part.encode("utf-8"))
             h.update(b"\x1f")
 
-    try:
-        add("kg", metadata.version("kg"))
-    except metadata.PackageNotFoundError:
-        add("kg", "unknown")
+    add("kg", __version__)
     add("format", str(FORMAT), "model", model, "spacy", spacy.__version__,
         "jieba", str(getattr(jieba, "__version__", "")))
     if Path(model).is_dir():                 # a pipeline saved to a folder
@@ -144,19 +142,39 @@ def _optional(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
 # --- the cache ---------------------------------------------------------------------
 
 class ExtractionCache:
-    """``get``/``put`` extractions of documents under ``<out_dir>/.kg-cache``."""
+    """``get``/``put`` extractions of documents under ``<out_dir>/.kg-cache``.
+
+    A cache that cannot be used (``.kg-cache`` is a file, the folder cannot
+    be written) is no error: it is switched off, and :attr:`problem` says
+    in one line why, for the caller to show as a warning."""
 
     def __init__(self, out_dir: Path | str, model: str, version: str | None = None):
         self.version = version or pipeline_version(model)
         self.root = Path(out_dir) / CACHE_DIR
         self.folder = self.root / self.version
+        self.problem: str | None = None
         self._pruned = False
+        self._checked = False
 
     def _path(self, sha256: str) -> Path:
         return self.folder / f"{sha256}.json"
 
+    def _usable(self) -> bool:
+        if not self._checked:
+            self._checked = True
+            if (self.root.exists() or self.root.is_symlink()) and not self.root.is_dir():
+                self._switch_off(f"{self.root} is not a folder, so this build keeps no cache; "
+                                 "remove it to keep one, or use --no-cache")
+        return self.problem is None
+
+    def _switch_off(self, problem: str) -> None:
+        self.problem = problem
+        log.debug("cache switched off: %s", problem)
+
     def get(self, document: Document) -> Extraction | None:
         """The cached extraction of ``document`` (with its current file names), or None."""
+        if not self._usable():
+            return None
         path = self._path(document.sha256)
         try:
             data = json.loads(path.read_bytes())
@@ -171,20 +189,21 @@ class ExtractionCache:
         return replace(extraction, document=document.info())
 
     def put(self, document: Document, extraction: Extraction) -> None:
-        """Store an extraction; written to a temporary name and renamed."""
+        """Store an extraction (written atomically); a failure switches the cache off."""
+        if not self._usable():
+            return
         self._prune()
-        self.folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps({"format": FORMAT, "version": self.version,
                            "extraction": encode_extraction(extraction)},
                           ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=self.folder)
         try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, self._path(document.sha256))
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            write_atomically(self.folder, {self._path(document.sha256).name: data},
+                             what="the cache", durable=False)
+        except KGError as exc:
+            reason = getattr(exc.__cause__, "strerror", None) or "permission denied"
+            self._switch_off(f"cannot write the cache in {self.root} ({reason}), so this build "
+                             "keeps no more of it; make room or fix its permissions, "
+                             "or use --no-cache")
 
     def _prune(self) -> None:
         """Remove the entries of other pipeline versions (once per cache object)."""

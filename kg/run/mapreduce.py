@@ -21,18 +21,20 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.run.build import BuildResult, read_documents, skip_file, write_graph
 from kg.run.cache import FORMAT, decode_extraction, encode_extraction, pipeline_version
+from kg.run.files import check_out_dir, write_atomically
 from kg.errors import InputError
 from kg.model import Extraction
 from kg.mentions.pipeline import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from kg.run.parallel import ExtractorLike
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +53,11 @@ class ExtractResult:
 
 def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
                       jobs: int = 1, strict: bool = False, force: bool = False,
-                      progress: Callable[[int, int], None] | None = None) -> ExtractResult:
-    """The map step: one ``.nq`` and one ``.json`` per document in ``out_dir``."""
+                      progress: Callable[[int, int], None] | None = None,
+                      extractor: ExtractorLike | None = None,
+                      factory: Callable[[str], ExtractorLike] | None = None) -> ExtractResult:
+    """The map step: one ``.nq`` and one ``.json`` per document in ``out_dir``.
+    ``extractor`` and ``factory``: as for :func:`kg.run.parallel.iter_extractions`."""
     from kg.run.parallel import iter_extractions
 
     started = time.perf_counter()
@@ -61,10 +66,12 @@ def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT
     documents = read_documents(paths, strict, result.skipped)
     result.documents = len(documents)
     version = pipeline_version(model)
+    check_out_dir(out_dir, what="the extractions")   # before the long part, not after it
     todo = [d for d in documents if force or not _current(out_dir / f"{d.doc_id}.json", d, version)]
     result.unchanged = len(documents) - len(todo)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for i, made in enumerate(iter_extractions(todo, model, jobs=jobs, then=_with_nquads), 1):
+    made_all = iter_extractions(todo, model, jobs=jobs, then=_with_nquads, extractor=extractor,
+                                factory=factory)
+    for i, made in enumerate(made_all, 1):
         if progress:
             progress(i, len(todo))
         if isinstance(made, InputError):
@@ -95,12 +102,16 @@ def _with_nquads(extraction: Extraction) -> tuple[Extraction, bytes]:
 
 def write_extraction(out_dir: Path, extraction: Extraction, version: str,
                      nquads: bytes | None = None) -> None:
-    """``<doc_id>.nq`` first, then ``<doc_id>.json``; each written atomically."""
+    """``<doc_id>.nq`` and ``<doc_id>.json`` as one atomic write: both are
+    written in full before either is renamed into place, the ``.nq`` first,
+    so a ``.json`` (what ``kg merge`` reads and what marks the document
+    done) never stands beside a missing or unfinished ``.nq``."""
     doc_id = extraction.document.doc_id
-    _write(out_dir / f"{doc_id}.nq", document_nquads(extraction) if nquads is None else nquads)
     data = {"format": FORMAT, "version": version, "extraction": encode_extraction(extraction)}
-    _write(out_dir / f"{doc_id}.json",
-           json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+    write_atomically(out_dir, {
+        f"{doc_id}.nq": document_nquads(extraction) if nquads is None else nquads,
+        f"{doc_id}.json": json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n",
+    }, what="the extractions")
 
 
 def document_nquads(extraction: Extraction) -> bytes:
@@ -127,17 +138,6 @@ def _resolver():
     from kg.graph.resolve import Resolver
 
     return Resolver(load_lexicon(), load_schema())
-
-
-def _write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 # --- reduce ----------------------------------------------------------------------------

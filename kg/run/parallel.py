@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Protocol, Sequence
 
 from kg.run.cache import ExtractionCache
 from kg.text.document import Document
@@ -25,7 +25,15 @@ from kg.model import Extraction
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ExtractionRun", "available_cpus", "beside", "extract_documents", "iter_extractions"]
+__all__ = ["ExtractionRun", "ExtractorLike", "available_cpus", "beside", "extract_documents",
+           "iter_extractions"]
+
+
+class ExtractorLike(Protocol):
+    """What extracts a document: :class:`kg.run.extract.Extractor`, or any
+    object with the same method (a test's, a program's own)."""
+
+    def extract(self, document: Document) -> Extraction: ...
 
 
 @dataclass
@@ -46,9 +54,12 @@ def available_cpus() -> int:
 
 def extract_documents(documents: Sequence[Document], model: str, *, jobs: int = 1,
                       cache: ExtractionCache | None = None,
-                      progress: Callable[[int, int], None] | None = None) -> ExtractionRun:
+                      progress: Callable[[int, int], None] | None = None,
+                      extractor: ExtractorLike | None = None,
+                      factory: Callable[[str], ExtractorLike] | None = None) -> ExtractionRun:
     """One extraction per document, in the order given. Documents the cache
-    knows are not extracted again; new extractions are added to it."""
+    knows are not extracted again; new extractions are added to it.
+    ``extractor`` and ``factory``: as for :func:`iter_extractions`."""
     run = ExtractionRun()
     results: list[Extraction | None] = [None] * len(documents)
     todo: list[int] = []
@@ -63,7 +74,8 @@ def extract_documents(documents: Sequence[Document], model: str, *, jobs: int = 
         done += 1
         if progress:
             progress(done, len(documents))
-    fresh = iter_extractions([documents[i] for i in todo], model, jobs=jobs)
+    fresh = iter_extractions([documents[i] for i in todo], model, jobs=jobs, extractor=extractor,
+                             factory=factory)
     for k, extraction in enumerate(fresh):
         i = todo[k]
         done += 1
@@ -82,42 +94,53 @@ def extract_documents(documents: Sequence[Document], model: str, *, jobs: int = 
 
 
 def iter_extractions(documents: Sequence[Document], model: str, *, jobs: int = 1,
-                     then: Callable[[Extraction], Any] | None = None) -> Iterator[Any]:
+                     then: Callable[[Extraction], Any] | None = None,
+                     extractor: ExtractorLike | None = None,
+                     factory: Callable[[str], ExtractorLike] | None = None) -> Iterator[Any]:
     """Extract every document, yielding in the order given. ``jobs`` > 1
     runs that many worker processes (never more than there are documents).
     ``then`` (a module-level function) is applied to each extraction where
     it is made, in the worker, and its result is yielded instead. A
-    document the extractor breaks on yields an :class:`InputError`."""
+    document the extractor breaks on yields an :class:`InputError`.
+
+    What extracts: ``extractor`` (any object with ``.extract(document) ->
+    Extraction``) in this process, for ``jobs`` = 1 only; else
+    ``factory(model)`` — a module-level function, so that worker processes
+    can be given it — or, by default, :class:`kg.run.extract.Extractor`."""
+    if extractor is not None and jobs > 1:
+        raise ValueError("extractor= extracts in this process only (jobs=1); for jobs > 1 give "
+                         "factory=, a module-level function of the model name")
     if not documents:
         return
     jobs = max(1, min(jobs, len(documents)))
-    from kg.run.extract import Extractor
+    def make(name: str) -> ExtractorLike:     # kg.run.extract (spaCy) is imported only if used
+        return (factory or _default_factory())(name)
 
     context = _context() if jobs > 1 else None
     if context is None or context.get_start_method() != "fork":
-        extractor = None
+        preloaded = None
     else:
         # Load the pipeline here and extract the first document (which also
         # loads what the pipeline loads lazily); forked workers inherit all
         # of it instead of loading it once each.
-        extractor = Extractor(model)
-        yield _extract_one(extractor, documents[0], then)
+        preloaded = make(model)
+        yield _extract_one(preloaded, documents[0], then)
         documents = documents[1:]
         if not documents:
             return
     if jobs == 1:
-        extractor = Extractor(model)
+        here = extractor if extractor is not None else make(model)
         for doc in documents:
-            yield _extract_one(extractor, doc, then)
+            yield _extract_one(here, doc, then)
         return
     # small chunks: a worker left with a long last chunk would keep the other one idle
     chunksize = max(1, min(4, len(documents) // (jobs * 16)))
     _WORKER.clear()
-    if extractor is not None:
-        _WORKER["extractor"] = extractor
+    if preloaded is not None:
+        _WORKER["extractor"] = preloaded
         gc.freeze()   # the inherited objects stay shared: no collector writes to their pages
     try:
-        pool = context.Pool(jobs, initializer=_init_worker, initargs=(model, then))
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(model, then, factory))
     finally:
         _WORKER.clear()
         gc.unfreeze()
@@ -129,6 +152,12 @@ def iter_extractions(documents: Sequence[Document], model: str, *, jobs: int = 1
         raise
     finally:
         pool.join()
+
+
+def _default_factory() -> Callable[[str], ExtractorLike]:
+    from kg.run.extract import Extractor    # looked up when used: spaCy is imported only then
+
+    return Extractor
 
 
 def _context():
@@ -145,16 +174,14 @@ def _context():
 _WORKER: dict = {}
 
 
-def _init_worker(model: str, then) -> None:
+def _init_worker(model: str, then, factory) -> None:
     # An exception here would make the pool start new workers forever: keep
     # it and raise it with the first task instead.
     _WORKER["then"] = then
     if "extractor" in _WORKER:        # forked with the parent's pipeline
         return
     try:
-        from kg.run.extract import Extractor
-
-        _WORKER["extractor"] = Extractor(model)
+        _WORKER["extractor"] = (factory or _default_factory())(model)
     except BaseException as exc:  # noqa: BLE001 - re-raised in _extract_in_worker
         _WORKER["error"] = exc
 

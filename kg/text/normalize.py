@@ -193,8 +193,8 @@ def strip_tickers(norm: Normalized) -> Normalized:
 
 
 @lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # the official binding; created once, on first use
+def t2s_converter():
+    import opencc  # the official binding; created once, on first use; kg.eval uses it too
 
     return opencc.OpenCC("t2s.json")
 
@@ -207,7 +207,7 @@ def to_simplified(norm: Normalized) -> Normalized:
     changes length, only where a Han run differs from its char-by-char conversion
     is re-aligned (monotone)."""
     text = norm.text
-    convert = _t2s().convert
+    convert = t2s_converter().convert
     converted = convert(text)
     if converted == text:
         return norm
@@ -242,7 +242,7 @@ def is_traditional(text: str) -> bool:
     han = [c for c in counts if _HAN_RUN.fullmatch(c)]
     if not han:
         return False
-    simplified = _t2s().convert("\n".join(han)).split("\n")
+    simplified = t2s_converter().convert("\n".join(han)).split("\n")
     changed = [c for c, s in zip(han, simplified) if c != s]
     total = sum(counts[c] for c in han)
     return (len(changed) >= min(TRADITIONAL_MIN_CHARS, len(han))

@@ -16,9 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +30,8 @@ from kg.resources import data_path
 from kg.ontology.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RELATIONS
 from kg.view.labels import load_labels
 
-__all__ = ["Style", "ViewData", "ViewSummary", "collect", "layout", "load_styles",
-           "render_html", "unread", "write_html"]
+__all__ = ["Page", "Style", "ViewData", "collect", "layout", "load_styles", "render_html",
+           "render_page", "unread"]
 
 SHAPES = ("dot", "square", "diamond", "star", "triangle", "triangleDown", "hexagon")
 LINES = ("solid", "dashed")
@@ -68,8 +66,9 @@ class ViewData:
 
 
 @dataclass(frozen=True)
-class ViewSummary:
-    path: Path
+class Page:
+    """The page as the bytes to write (UTF-8) and what it shows."""
+    html: bytes
     nodes: int
     edges: int
 
@@ -265,18 +264,8 @@ def unread(predicate) -> bool:
 _UNREAD = frozenset({KG.charStart, KG.charEnd, KG.extractedBy, KG.sha256, DCTERMS.title})
 
 
-def write_html(graph: rdflib.Graph, path: Path | str) -> ViewSummary:
-    """Write the page as UTF-8, atomically (temp file in the same folder, then rename)."""
-    path = Path(path)
+def render_page(graph: rdflib.Graph) -> Page:
+    """The page as UTF-8 bytes with its node and edge counts; the caller
+    writes it (``kg view`` and ``kg build`` with :mod:`kg.run.files`)."""
     text, data = _render(graph)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return ViewSummary(path, len(data.nodes), len(data.edges))
+    return Page(text.encode("utf-8"), len(data.nodes), len(data.edges))

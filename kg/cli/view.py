@@ -1,0 +1,39 @@
+"""``kg view`` (:mod:`kg.view.page`): the graph as one offline HTML page,
+written with the one atomic writer (:mod:`kg.run.files`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli.options import GRAPH_SUFFIXES, domain_errors, graph_option
+
+
+@click.command("view")
+@graph_option(help=f"The graph to draw ({GRAPH_SUFFIXES}).")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the page; default: beside the graph, as .html "
+                   "(output/graph.html).")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the web browser.")
+@domain_errors
+def view(graph_file, out_file, open_page):
+    """Draw the graph as one interactive HTML page that works offline.
+
+    Nodes are coloured and shaped by class (legend on the left), edges
+    labelled by relation in Chinese and English. Hover a node for its
+    aliases and documents, an edge for its evidence sentences and source
+    files; tick classes and relations to filter; type to search names.
+    `kg build` writes the same page as graph.html beside graph.ttl.
+    """
+    from kg.graph.store import load_graph
+    from kg.run.files import write_atomically
+    from kg.view.page import render_page
+
+    out = out_file or graph_file.with_suffix(".html")
+    page = render_page(load_graph(graph_file))
+    write_atomically(out.parent, {out.name: page.html}, what="the page",
+                     fix="choose another --out file")
+    click.echo(f"wrote {out} ({page.nodes} nodes, {page.edges} edges)")
+    if open_page:
+        click.launch(str(out))
