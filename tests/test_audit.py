@@ -78,3 +78,42 @@ def test_not_a_sheet(tmp_path):
 def test_wilson(k, n, lo, hi):
     a, b = wilson(k, n)
     assert a == pytest.approx(lo, abs=1e-3) and b == pytest.approx(hi, abs=1e-3)
+
+
+# --- kg audit ------------------------------------------------------------------------
+
+def test_cli_audit_writes_a_sheet_and_scores_it(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    out = tmp_path / "sheet.tsv"
+    result = CliRunner().invoke(cli, ["audit", str(FIXTURE), "--per-relation", "1", "--per-class", "0",
+                                      "--seed", "2", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == list(COLUMNS) and len(lines) == 13
+    judged = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split("\t")
+        cells[COLUMNS.index("verdict")] = "correct"
+        judged.append("\t".join(cells))
+    out.write_text("\n".join(judged) + "\n", encoding="utf-8")
+    scored = CliRunner().invoke(cli, ["audit", "--score", str(out)])
+    assert scored.exit_code == 0
+    assert "  all               12/12  P 1.00" in scored.output
+
+
+@pytest.mark.parametrize("args, line", [
+    ([], "Error: give the GRAPH to sample (or --score SHEET to tally a judged one)"),
+    (["missing.ttl"], "Error: graph file missing.ttl not found; run `kg build` first or pass --graph FILE"),
+])
+def test_cli_audit_errors(args, line, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["audit", *args])
+    assert result.exit_code != 0
+    assert line in result.output.splitlines()

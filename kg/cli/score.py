@@ -42,3 +42,79 @@ def eval_(gold_dir, graph_file, docs, as_json, show):
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
     else:
         click.echo(format_report(report, show))
+
+
+@click.command("audit")
+@click.argument("graph_file", metavar="GRAPH", required=False,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--per-relation", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Distinct facts sampled per relation.")
+@click.option("--per-class", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Entity nodes sampled per class.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the sample: the same graph and seed give the same sheet.")
+@click.option("--texts", "texts", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="The files or folders the graph was built from (repeatable), to show the "
+                   "sentence before each evidence.")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the sheet here (default: print it).")
+@click.option("--score", "sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Tally a judged sheet instead: precision per relation and per class.")
+@domain_errors
+def audit(graph_file, per_relation, per_class, seed, texts, out_file, sheet):
+    """Sample a graph's facts and entities for judging, or tally a judged sheet.
+
+    Writes a TSV judging sheet: per relation up to N distinct facts with an
+    evidence sentence, the sentence before it, the file and the offsets, and
+    per class up to M entity nodes; fill its `verdict` column (correct,
+    wrong, debatable) and optionally `error`. `kg audit --score SHEET`
+    prints precision per relation, per class and overall with 95% Wilson
+    intervals (debatable rows left out, and a strict figure counting them
+    as wrong), and the error classes.
+
+    \b
+    Examples:
+      kg audit output/graph.ttl --texts corpus/ --per-relation 10 --seed 7 --out sheet.tsv
+      kg audit --score sheet.tsv
+    """
+    import io
+
+    from kg.eval.audit import format_tally, read_sheet, sample, tally, write_sheet
+
+    if sheet is not None:
+        if graph_file is not None:
+            raise click.UsageError("give a GRAPH to sample or --score SHEET to tally, not both")
+        click.echo(format_tally(tally(read_sheet(sheet))))
+        return
+    if graph_file is None:
+        raise click.UsageError("give the GRAPH to sample (or --score SHEET to tally a judged one)")
+    from kg.graph.store import load_graph
+
+    rows = sample(load_graph(graph_file, "memory"), per_relation, per_class, seed,
+                  _texts(texts) if texts else None)
+    buffer = io.StringIO()
+    write_sheet(rows, buffer)
+    if out_file is None:
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    from kg.run.files import write_atomically
+
+    write_atomically(out_file.parent, {out_file.name: buffer.getvalue().encode("utf-8")},
+                     what="the sheet", fix="choose another --out file")
+    click.echo(f"wrote {out_file} ({len(rows)} rows); fill its verdict column, then "
+               f"`kg audit --score {out_file}`", err=True)
+
+
+def _texts(paths) -> dict[str, str]:
+    """File name → original text of every readable input file (unreadable ones are left out)."""
+    from kg.errors import InputError
+    from kg.text.files import iter_input_files, read_document
+
+    out: dict[str, str] = {}
+    for file in iter_input_files(paths):
+        try:
+            document = read_document(file)
+        except InputError:
+            continue
+        out.setdefault(file.name, document.original)
+    return out
