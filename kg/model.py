@@ -73,6 +73,9 @@ class DocumentInfo:
     sha256: str
     title: str
     files: tuple[str, ...]
+    issued: str = ""             # publication date (ISO 8601: 2025-03-10), when the feed gives it
+    publisher: str = ""          # the outlet
+    url: str = ""
 
 
 @dataclass(frozen=True)

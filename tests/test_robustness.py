@@ -156,7 +156,7 @@ def test_when_every_file_is_bad_nothing_is_written(tmp_path, run):
 
 def test_paths_without_any_txt_file_are_an_error(tmp_path, run):
     write(tmp_path / "news" / "notes.md", "笔记")
-    with pytest.raises(InputError, match=r"news: no \.txt files found; give \.txt files or folders"):
+    with pytest.raises(InputError, match=r"news: no \.txt or \.jsonl files found; give \.txt files, JSON Lines feeds or folders"):
         run([tmp_path / "news"], tmp_path / "out")
     assert not (tmp_path / "out").exists()
 

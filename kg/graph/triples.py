@@ -16,6 +16,7 @@ from kg.ontology.schema import Schema
 from kg.graph.resolve import Resolved, identity
 from kg.ontology.vocab import DOC, ENTITY, KG, PREFIXES, STATEMENT
 
+SDO_URL = URIRef("https://schema.org/url")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -75,6 +76,13 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
         add((doc, RDF.type, KG.Document))
         add((doc, DCTERMS.title, text_literal(ex.document.title)))
         add((doc, KG.sha256, Literal(ex.document.sha256)))
+        info = ex.document
+        if info.issued:
+            add((doc, DCTERMS.issued, Literal(info.issued, datatype=XSD.date)))
+        if info.publisher:
+            add((doc, DCTERMS.publisher, text_literal(info.publisher)))
+        if info.url:
+            add((doc, SDO_URL, Literal(info.url, datatype=XSD.anyURI)))
         for name in ex.document.files:
             add((doc, KG.fileName, Literal(name)))
     for slug, ent in resolved.entities.items():

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.text.document import Document
-from kg.text.files import iter_input_files, read_document, real_path
+from kg.text.files import iter_input_files, real_path
+from kg.text.files import read_documents as read_documents_of
 from kg.errors import InputError
 from kg.lexicon import load_lexicon
 from kg.model import Extraction
@@ -69,7 +70,14 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> l
     docs: dict[str, Document] = {}
     for path in sorted(files.values(), key=lambda p: p.as_posix()):
         try:
-            doc = read_document(path)
+            for doc in read_documents_of(path):
+                if isinstance(doc, InputError):
+                    skip_file(doc, strict, skipped)
+                elif doc.doc_id in docs:
+                    seen = docs[doc.doc_id]
+                    docs[doc.doc_id] = replace(seen, files=tuple(sorted(set(seen.files + doc.files))))
+                else:
+                    docs[doc.doc_id] = doc
         except InputError as exc:
             skip_file(exc, strict, skipped)
             continue
@@ -78,14 +86,10 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> l
             skip_file(InputError(f"{path}: cannot read it ({type(exc).__name__}: {exc}); "
                              "save it as UTF-8 text, and please report this"), strict, skipped)
             continue
-        if doc.doc_id in docs:
-            seen = docs[doc.doc_id]
-            docs[doc.doc_id] = replace(seen, files=tuple(sorted(set(seen.files + doc.files))))
-        else:
-            docs[doc.doc_id] = doc
     if not files and not skipped:
         where = ", ".join(str(p) for p in paths) or "the paths given"
-        raise InputError(f"{where}: no .txt files found; give .txt files or folders that hold them")
+        raise InputError(f"{where}: no .txt or .jsonl files found; give .txt files, JSON Lines "
+                         "feeds or folders that hold them")
     return [docs[k] for k in sorted(docs)]
 
 

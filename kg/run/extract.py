@@ -48,7 +48,7 @@ class Extractor:
         mentions = [typed.get((m.start, m.end), m) for m in mentions]
         aliases = bracket_aliases(norm.text, mentions)
         kept = [m for m in mentions if m.cls]
-        doc_year = document_year(self.relations.ctx, norm.text)
+        doc_year = int(document.issued[:4]) if document.issued else document_year(self.relations.ctx, norm.text)
         released = [(c.object, c.sentence) for c in cands if c.predicate == "released"]
         found = extract_attributes(self.relations.ctx, passage.with_mentions(kept), released, doc_year)
 

@@ -20,16 +20,23 @@ class Document:
     title: str
     original: str             # decoded text, \n line ends, no BOM
     files: tuple[str, ...]    # file names (several when the same text comes twice)
+    issued: str = ""          # publication date (ISO 8601), when the source gives it
+    publisher: str = ""       # the outlet
+    url: str = ""
 
     def info(self) -> DocumentInfo:
         """What an extraction keeps of its document (no text)."""
-        return DocumentInfo(self.doc_id, self.sha256, self.title, self.files)
+        return DocumentInfo(self.doc_id, self.sha256, self.title, self.files, self.issued,
+                            self.publisher, self.url)
 
     @classmethod
-    def from_text(cls, original: str, name: str = "text.txt") -> "Document":
-        """The document of a decoded text, as if read from a file called ``name``."""
+    def from_text(cls, original: str, name: str = "text.txt", *, title: str = "", issued: str = "",
+                  publisher: str = "", url: str = "") -> "Document":
+        """The document of a decoded text, as if read from a file called
+        ``name``; the title is the first line unless one is given."""
         sha = hashlib.sha256(original.encode("utf-8")).hexdigest()
-        return cls(sha[:16], sha, title_of(original), original, (name,))
+        return cls(sha[:16], sha, title.strip()[:TITLE_MAX] or title_of(original), original, (name,),
+                   issued, publisher, url)
 
 
 _MD_ONLY_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")

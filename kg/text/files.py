@@ -11,14 +11,16 @@ from typing import Iterable
 from kg.errors import InputError
 from kg.text.decode import decode
 from kg.text.document import Document
+from kg.text.feeds import is_feed, read_jsonl
 
-__all__ = ["iter_input_files", "read_document", "real_path"]
+__all__ = ["iter_input_files", "read_document", "read_documents", "real_path"]
 
 
 def iter_input_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given plus ``*.txt`` found recursively in folders (names
-    starting with '.' skipped inside folders), without duplicates, sorted.
-    A broken link named ``*.txt`` is listed too, so that reading it says so."""
+    """Files as given plus ``*.txt`` and JSON Lines feeds (``*.jsonl``,
+    ``*.jsonl.gz``) found recursively in folders (names starting with '.'
+    skipped inside folders), without duplicates, sorted. A broken link
+    named so is listed too, so that reading it says so."""
     found: dict[Path, Path] = {}
     for path in map(Path, paths):
         if path.is_file():
@@ -26,7 +28,7 @@ def iter_input_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_dir():
             for file in path.rglob("*"):
                 rel = file.relative_to(path).parts
-                if (file.suffix.lower() == ".txt" and (file.is_file() or _broken_link(file))
+                if ((file.suffix.lower() == ".txt" or is_feed(file)) and (file.is_file() or _broken_link(file))
                         and not any(part.startswith(".") for part in rel)):
                     found.setdefault(real_path(file), file)
         else:
@@ -52,3 +54,14 @@ def read_document(path: Path) -> Document:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file "
                          "and its permissions") from exc
     return Document.from_text(decode(data, str(path)), path.name)
+
+
+def read_documents(path: Path):
+    """The documents of one input file: one for a text file, one per article
+    of a feed; a bad feed line comes as an InputError among them (the file
+    itself unreadable: raised)."""
+    path = Path(path)
+    if is_feed(path):
+        yield from read_jsonl(path)
+    else:
+        yield read_document(path)
