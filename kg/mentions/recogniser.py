@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from kg.mentions import shapes
 from kg.mentions.gazetteer import Gazetteer, fold_name
-from kg.lexicon import Lexicon
+from kg.mentions.kinds import ThingTyper
+from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
 from kg.mentions.names import NameFinder
 from kg.mentions.weak_orgs import WeakOrgs
@@ -34,6 +35,9 @@ class Recogniser:
         self.names = NameFinder(lexicon)
         self.weak_orgs = WeakOrgs(lexicon)
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
+        self.kinds = ThingTyper(lexicon)
+        self._units = alternation(lexicon.words("kinds.units"))
+        self._variants = frozenset(w.lower() for w in lexicon.words("kinds.variants"))
         self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
         self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
@@ -47,10 +51,9 @@ class Recogniser:
                                "gazetteer", 0.95))
             ext = self._versioned(text, hit.end, e.cls)
             if ext:
-                cls = "Hardware" if e.cls == "Hardware" else "AIModel"
-                out.append(Mention(hit.start, ext, text[hit.start:ext], cls, "",
+                out.append(Mention(hit.start, ext, text[hit.start:ext], e.cls, "",
                                    "gazetteer+version", 0.85))
-        for s, e in shapes.latin_runs(text, self.lex.not_entities):
+        for s, e in shapes.latin_runs(text, self.lex.not_entities, self._units):
             m = self._classify_run(text, s, e)
             if m is not None:
                 out.append(m)
@@ -72,6 +75,8 @@ class Recogniser:
         parts = shapes.split_tokens(run)
         if run.lower() in self.lex.not_entities or all(p.lower() in self.lex.not_entities for p in parts):
             return None
+        if all(p.lower() in self._variants for p in parts):
+            return None                         # Pro, Pro Max: a variant word names nothing alone
         head = self._known_head(run)
         if head is not None and len(head[0]) < len(run):
             name, entry = head
@@ -127,7 +132,7 @@ class Recogniser:
         found = [self._type_from_context(text, m) if not m.cls else m for m in found]
         mentions = _type_lists(text, _type_glosses(text, select(found)), self._coordination)
         mentions = self.names.propagate(text, self._short_shapes_in_context(text, mentions))
-        return self._products_as_companies(text, mentions)
+        return self._products_as_companies(text, self.kinds.decide(text, mentions))
 
     def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """新加坡AI新创Manus, Manus创办人肖弘: a listed product the text names
