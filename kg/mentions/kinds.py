@@ -80,7 +80,8 @@ class ThingTyper:
             key = fold_name(m.text)
             if _decided(m):
                 # a short shape kept for its model context (OpenAI的o5, R1模型) stays a model
-                cls = _winner(total[key], m.cls if m.source == "shape/short" else NONE)
+                # (and so does a name a cue word typed: X版本, 模型X)
+                cls = _winner(total[key], m.cls if m.source in ("shape/short", "context") else NONE)
                 if cls != m.cls:
                     m = replace(m, cls="" if cls == NONE else cls,
                                 source=m.source if cls != NONE else "kinds/none", typed_by="kinds")
@@ -200,7 +201,7 @@ class ThingTyper:
 
 
 def _decided(m: Mention) -> bool:
-    return m.source in DECIDED
+    return m.source in DECIDED or (m.source == "context" and m.cls in THING_CLASSES)
 
 
 def _open(m: Mention) -> bool:

@@ -130,9 +130,10 @@ class Recogniser:
         found += self.suffix_orgs.before_titles(text, words, people)
         found += [m for m in statistical]
         found = [self._type_from_context(text, m) if not m.cls else m for m in found]
-        mentions = _type_lists(text, _type_glosses(text, select(found)), self._coordination)
+        mentions = self.kinds.decide(text, select(found))
+        mentions = _type_lists(text, _type_glosses(text, mentions), self._coordination)
         mentions = self.names.propagate(text, self._short_shapes_in_context(text, mentions))
-        return self._products_as_companies(text, self.kinds.decide(text, mentions))
+        return self._products_as_companies(text, mentions)
 
     def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """新加坡AI新创Manus, Manus创办人肖弘: a listed product the text names
