@@ -29,7 +29,7 @@ from kg.model import Mention
 # the shapes this pass decides (the gazetteer's own names keep their class)
 DECIDED = frozenset({"shape", "shape/short", "gazetteer+version"})
 NONE = "none"
-_SIZE = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?[BMT](?![A-Za-z])|\d+x\d+B|A\d+(?:\.\d+)?B\b")
+_SIZE = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?[BMT](?![A-Za-z])|\d+x\d+B|A\d+(?:\.\d+)?B\b")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _IMMEDIATE, _CONTEXT, _FAMILY, _SHAPE, _PEER = 2.0, 0.5, 1.5, 2.0, 1.0
 
@@ -53,6 +53,7 @@ class ThingTyper:
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
         self._sep = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
         self.families = Families(lexicon)
+        self._known = {fold_name(n) for e in lexicon.entries.values() for n in e.names}
 
     # -- the document ------------------------------------------------------
     def decide(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -81,7 +82,7 @@ class ThingTyper:
             if _decided(m):
                 # a short shape kept for its model context (OpenAI的o5, R1模型) stays a model
                 # (and so does a name a cue word typed: X版本, 模型X)
-                cls = _winner(total[key], m.cls if m.source in ("shape/short", "context") else NONE)
+                cls = _winner(total[key], _default(m))
                 if cls != m.cls:
                     m = replace(m, cls="" if cls == NONE else cls,
                                 source=m.source if cls != NONE else "kinds/none", typed_by="kinds")
@@ -97,10 +98,11 @@ class ThingTyper:
         its own takes the class of the other Galaxy names of the document."""
         tails = {fold_name(_tokens(m.text)[-1]): m for m in mentions
                  if m.cls in THING_CLASSES and len(_tokens(m.text)) >= 2 and not _open(m)}
+        shorts = {fold_name(m.text) for m in mentions if m.source == "shape/short"}
         for key, votes in list(total.items()):
-            long = tails.get(key)
+            long = tails.get(key) if key in shorts else None
             if long is not None and fold_name(long.text) != key:
-                cls = _winner(total[fold_name(long.text)], long.cls) if _decided(long) else long.cls
+                cls = _winner(total[fold_name(long.text)], _default(long)) if _decided(long) else long.cls
                 if cls != NONE:
                     votes[cls] += 3 * _IMMEDIATE
         heads: dict[str, Votes] = defaultdict(lambda: defaultdict(float))
@@ -175,22 +177,23 @@ class ThingTyper:
         ctx: Votes = defaultdict(float)
         after = text[m.end:m.end + 10].lstrip(" \u3000」”》)）")
         after = after[self._filler.match(after).end():]
-        before = text[max(0, m.start - 8):m.start].rstrip(" \u3000「“《(（")
+        before = text[max(0, m.start - 8):m.start].rstrip(" \u3000「“《(（—：:")
         a, b = _sentence(text, m)
         for cls, rx in self._cues.items():
             if self._after[cls].match(after):
                 imm[cls] += _IMMEDIATE
             if self._before[cls].search(before):
                 imm[cls] += _IMMEDIATE
-            n = sum(1 for x in rx.finditer(text, a, b) if x.end() <= m.start or x.start() >= m.end)
-            # model words are rarer in other news than product words (系统, 应用): they weigh more
-            if cls == "AIModel" and self._context is not None:
-                n += sum(1 for x in self._context.finditer(text, a, b) if x.end() <= m.start or x.start() >= m.end)
-            ctx[cls] += _CONTEXT * min(n, 2) * (2 if cls == "AIModel" else 1)
+            # products hold chips and chips sit in products: their nouns elsewhere weigh less
+            ctx[cls] += _CONTEXT * min(_count(rx, text, a, b, m), 2) * (0.5 if cls in ("Product", "Hardware") else 1)
+        if self._context is not None:
+            # words about models (参数, 训练) are rarer elsewhere than the nouns (模型, 系统): they weigh more
+            ctx["AIModel"] = min(ctx["AIModel"] + 2 * _CONTEXT * _count(self._context, text, a, b, m), 4 * _CONTEXT)
         for cls in self.families.of(m.text):
             made[cls] += _FAMILY
         rest = re.split(r"[\s\-]", m.text, maxsplit=1)
-        if len(rest) == 2:               # 三星 Galaxy S23, ChatGPT o3-mini: the later part is more specific
+        if len(rest) == 2 and fold_name(rest[0]) in self._known:
+            # 三星 Galaxy S23, ChatGPT o3-mini: after a known name, the later part is more specific
             for cls in self.families.of(rest[1]):
                 made[cls] += _FAMILY + 0.5
         if _SIZE.search(m.text) or any(t in self._model_words for t in _tokens(m.text)):
@@ -200,8 +203,17 @@ class ThingTyper:
         return imm, made, ctx
 
 
+def _count(rx: re.Pattern, text: str, a: int, b: int, m: Mention) -> int:
+    """Matches of ``rx`` in text[a:b] outside the mention."""
+    return sum(1 for x in rx.finditer(text, a, b) if x.end() <= m.start or x.start() >= m.end)
+
+
 def _decided(m: Mention) -> bool:
     return m.source in DECIDED or (m.source == "context" and m.cls in THING_CLASSES)
+
+
+def _default(m: Mention) -> str:
+    return m.cls if m.source in ("shape/short", "context") else NONE
 
 
 def _open(m: Mention) -> bool:

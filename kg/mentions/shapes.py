@@ -113,3 +113,20 @@ def looks_like_model(run: str) -> bool:
 
 def looks_like_hardware(run: str) -> bool:
     return bool(HARDWARE_RE.match(run))
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][A-Za-z0-9&.'\-]*|of|and|&) $")
+
+
+def extend_left(text: str, s: int, limit: int = 4) -> int:
+    """Where a legal name ending at a suffix begins: the capitalised words
+    right before it that a stop word cut off (Apollo Global | Management
+    Inc → Apollo Global Management Inc)."""
+    for _ in range(limit):
+        m = _CAPITALISED_BEFORE.search(text, max(0, s - 30), s)
+        if m is None or (m.start() > 0 and (text[m.start() - 1].isalnum())):
+            break
+        s = m.start()
+    while text[s:s + 3] in ("of ", "and") or text[s:s + 2] == "& ":
+        s = text.index(" ", s) + 1
+    return s
