@@ -99,3 +99,20 @@ def test_a_bare_variant_word_is_no_entity(extractor, text, word):
 ])
 def test_a_plus_suffix_stays_in_the_name(extractor, text, name, cls):
     assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("DeepSeek发布了V9，推理能力很强。", "V9", "AIModel"),        # after a model maker
+    ("北辰公司发布了Orion-K7模型。两周后，K7的下载量大增。", "K7", "AIModel"),   # inside its family
+    ("星河汽车推出了 E7 车型。", "E7", "Product"),
+])
+def test_a_short_shape_takes_the_class_of_its_maker_or_family(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name", [
+    ("屏幕采用三星 E7 基材，亮度更高。", "E7"),                     # a maker of no model
+    ("官方表示，v57 版本将修复这一问题。", "v57"),                  # a bare version
+])
+def test_a_short_shape_without_model_evidence_is_no_model(extractor, text, name):
+    assert typed(extractor, text).get(name) != "AIModel"

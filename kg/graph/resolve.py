@@ -206,8 +206,7 @@ class Resolver:
         return None
 
     def _model_rules(self, uf, doc_id, m, ms, node) -> bool:
-        """Join a model (or a product named like one) to the thing it names;
-        True when it joined."""
+        """Join a model (or a product named like one) to what it names."""
         text = m.text
         # OpenAI o1, ChatGPT o1, Meta Llama → the model after the brand
         parts = re.split(r"[\s\-]", text, maxsplit=1)
@@ -218,6 +217,9 @@ class Resolver:
             if head_known and rest_known:
                 uf.union(rest_known, node)
                 return True
+            same = [o for o in ms if o is not m and o.cls == m.cls and fold_name(o.text) == fold_name(rest)]
+            if head_known and same:                 # 三星 Galaxy S23 … Galaxy S23: one phone
+                return uf.union(identity(doc_id, same[0]), node) or True
         chat = _CHAT_MODEL.match(text)         # ChatGPT-4o → GPT-4o (the chatbot named by its model)
         if chat:
             bare = "GPT-" + chat.group(1)

@@ -62,6 +62,11 @@ class ThingTyper:
         name takes Product or Hardware only from a cue beside it or its list."""
         near = [i for i, m in enumerate(mentions) if _decided(m) or _open(m)]
         own = {i: self.votes(text, mentions[i]) for i in near}
+        for i in near:                  # OpenAI的o5, 月之暗面kimi发布k1.8: a short shape after a model maker
+            prev = mentions[i - 1] if i else None
+            if mentions[i].source == "shape/short" and prev is not None and mentions[i].start - prev.end <= 4 \
+                    and (prev.cls == "AIModel" or "AIModel" in self.families.of(prev.text)):
+                own[i][1]["AIModel"] += _FAMILY
         shared = self._lists(text, mentions, own)
         peers = self._peer_votes(text, mentions, own)
         total: dict[str, Votes] = defaultdict(lambda: defaultdict(float))
@@ -80,8 +85,7 @@ class ThingTyper:
         for m in mentions:
             key = fold_name(m.text)
             if _decided(m):
-                # a short shape kept for its model context (OpenAI的o5, R1模型) stays a model
-                # (and so does a name a cue word typed: X版本, 模型X)
+                # a name a cue word typed (X版本, 模型X) keeps its class without a vote
                 cls = _winner(total[key], _default(m))
                 if cls != m.cls:
                     m = replace(m, cls="" if cls == NONE else cls,
@@ -91,7 +95,7 @@ class ThingTyper:
                 if cls not in (NONE, "AIModel"):
                     m = replace(m, cls=cls, typed_by="kinds", confidence=0.6)
             out.append(m)
-        return out
+        return _with_brand(text, out)
 
     def _borrow(self, mentions, near, total) -> None:
         """S23 after Galaxy S23 takes its class; Galaxy S23+ with no vote of
@@ -203,6 +207,21 @@ class ThingTyper:
         return imm, made, ctx
 
 
+def _with_brand(text: str, mentions: list[Mention]) -> list[Mention]:
+    """三星 Galaxy S23, 哈弗 H9: a maker's name right before a product it
+    names no list knows is part of that product's name."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.cls == "Product" and m.source in DECIDED and not m.key
+                and prev.cls == "Company" and prev.key and text[prev.end:m.start] in ("", " ")
+                and re.match(r"[A-Za-z0-9]", m.text)):
+            out[-1] = replace(m, start=prev.start, text=text[prev.start:m.end], source="shape")
+            continue
+        out.append(m)
+    return out
+
+
 def _count(rx: re.Pattern, text: str, a: int, b: int, m: Mention) -> int:
     """Matches of ``rx`` in text[a:b] outside the mention."""
     return sum(1 for x in rx.finditer(text, a, b) if x.end() <= m.start or x.start() >= m.end)
@@ -213,7 +232,7 @@ def _decided(m: Mention) -> bool:
 
 
 def _default(m: Mention) -> str:
-    return m.cls if m.source in ("shape/short", "context") else NONE
+    return m.cls if m.source == "context" else NONE
 
 
 def _open(m: Mention) -> bool:

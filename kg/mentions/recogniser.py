@@ -23,7 +23,7 @@ from kg.mentions.weak_orgs import WeakOrgs
 from kg.mentions.suffixes import SuffixOrgs
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
-_BARE_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*$")
+_BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*$")
 _SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
                 "statistical": 5}
 
@@ -179,7 +179,7 @@ class Recogniser:
         for m in mentions:
             if m.source == "shape/short" and m.text not in tails and _BARE_VERSION.match(m.text):
                 continue                        # v49版本: a bare version is a model only inside its family
-            if m.source == "shape/short" and not (
+            if m.source == "shape/short" and m.cls == "AIModel" and not (
                     m.text in tails or _cued(text, m, pre, post)
                     or (last is not None and last.cls in ("AIModel", "Company", "Product")
                         and text[last.end:m.start].strip() in gaps)):
