@@ -300,7 +300,7 @@ def test_short_shapes_are_models_only_in_a_model_context(extractor, text, short,
 
 
 def test_a_short_name_the_document_writes_after_a_model_name_is_that_model(extractor):
-    found = mentions(extractor, "腾讯发布了Aurora-Z9。两周后，Z9的下载量大增。")
+    found = mentions(extractor, "腾讯发布了Aurora-Z9大模型。两周后，Z9的下载量大增。")
     assert "Z9" in found and found["Z9"].cls == "AIModel", sorted(found)
 
 

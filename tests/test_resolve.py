@@ -139,7 +139,7 @@ APART = [
      [(0, "Claude 3.7 Sonnet"), (1, "Claude Sonnet 4")]),
     (("OpenAI先后发布了GPT-4和GPT-4o。",), [(0, "GPT-4"), (0, "GPT-4o")]),
     (("用户可以在ChatGPT中使用GPT-4o。",), [(0, "ChatGPT"), (0, "GPT-4o")]),
-    (("谷歌推出了Nova 2.5 Pro和Nova 2.5。",), [(0, "Nova 2.5 Pro"), (0, "Nova 2.5")]),
+    (("谷歌推出了Nova 2.5 Pro和Nova 2.5两款模型。",), [(0, "Nova 2.5 Pro"), (0, "Nova 2.5")]),
     # a person and an organisation with the same surface
     (("初创公司Vega发布了新模型。", "OpenAI研究员Vega表示，推理能力仍需提升。"), [(0, "Vega"), (1, "Vega")]),
     # a bare version in a document that does not spell it out stays that document's

@@ -274,7 +274,11 @@ def brand_of(ex, sent, m: Mention) -> Mention | None:
 
 
 def retype(m: Mention, allowed: frozenset[str], prefer: tuple[str, ...]) -> Mention:
-    """Give an untyped name the class its role in a pattern implies."""
+    """Give an untyped name the class its role in a pattern implies. A role
+    that admits a product never makes a model of a name no cue typed (a
+    model is typed by its own evidence, kg.mentions.kinds)."""
+    if "AIModel" in prefer and "Product" in allowed:
+        prefer = tuple("Product" if c == "AIModel" else c for c in prefer)
     for cls in prefer:
         if cls in allowed or not allowed:
             return replace(m, cls=cls, typed_by="role", confidence=min(m.confidence, 0.6))

@@ -71,7 +71,7 @@ def identity(doc_id: str, m: Mention) -> str:
         return f"id:{m.key}"
     group = _GROUP.get(m.cls, "thing")
     name = fold_name(m.text)
-    if SHORT_MODEL_RE.match(m.text) and m.cls == "AIModel":
+    if SHORT_MODEL_RE.match(m.text) and m.cls in ("AIModel", "Product"):
         return f"doc:{doc_id}:{group}:{name}"
     return f"name:{group}:{name}"
 
@@ -176,6 +176,8 @@ class Resolver:
                         continue
                 if group == "thing" and m.cls == "AIModel":
                     self._model_rules(uf, doc_id, m, ms, node)
+                elif group == "thing" and m.cls == "Product" and self._model_rules(uf, doc_id, m, ms, node):
+                    pass                       # ChatGPT-4o → GPT-4o, S23 → the document's Galaxy S23
                 elif group in ("org", "thing") and len(m.text) >= 2 and not self._known(m.text, m.cls):
                     lo, hi = bisect_left(texts, m.text), bisect_left(texts, m.text + "\uffff")
                     longer = [t for t in texts[lo:hi] if t != m.text
@@ -203,7 +205,8 @@ class Resolver:
                     return known
         return None
 
-    def _model_rules(self, uf, doc_id, m, ms, node):
+    def _model_rules(self, uf, doc_id, m, ms, node) -> bool:
+        """Join a model (or a product named like one) to what it names."""
         text = m.text
         # OpenAI o1, ChatGPT o1, Meta Llama → the model after the brand
         parts = re.split(r"[\s\-]", text, maxsplit=1)
@@ -213,7 +216,10 @@ class Resolver:
             rest_known = self._known(rest, "AIModel")
             if head_known and rest_known:
                 uf.union(rest_known, node)
-                return
+                return True
+            same = [o for o in ms if o is not m and o.cls == m.cls and fold_name(o.text) == fold_name(rest)]
+            if head_known and same:                 # 三星 Galaxy S23 … Galaxy S23: one phone
+                return uf.union(identity(doc_id, same[0]), node) or True
         chat = _CHAT_MODEL.match(text)         # ChatGPT-4o → GPT-4o (the chatbot named by its model)
         if chat:
             bare = "GPT-" + chat.group(1)
@@ -221,20 +227,22 @@ class Resolver:
                 (identity(doc_id, o) for o in ms if o.cls == "AIModel" and fold_name(o.text) == fold_name(bare)), None)
             if target:
                 uf.union(target, node)
-                return
+                return True
         toks = _tokens(text)
-        ids = self.by_tokens.get(frozenset(toks), set()) if len(toks) >= 2 else set()
+        ids = self.by_tokens.get(frozenset(toks), set()) if len(toks) >= 2 and m.cls == "AIModel" else set()
         if len(ids) == 1:                      # Sonnet 3.7 → Claude 3.7 Sonnet
             uf.union(f"id:{next(iter(ids))}", node)
-            return
+            return True
         if SHORT_MODEL_RE.match(text):
             token = fold_name(text)
-            fulls = sorted({o.text for o in ms if o is not m and o.cls == "AIModel"
+            fulls = sorted({o.text for o in ms if o is not m and o.cls == m.cls
                             and fold_name(o.text) != token and fold_name(o.text).endswith(token)
                             and not SHORT_MODEL_RE.match(o.text)}, key=len)
             if fulls:
                 target = next(o for o in ms if o.text == fulls[0])
                 uf.union(identity(doc_id, target), node)
+                return True
+        return False
 
     def _entity(self, root, nodes, classes, surfaces, docs) -> Entity | None:
         votes: Counter = Counter()

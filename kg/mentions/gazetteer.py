@@ -94,3 +94,28 @@ def _boundary_ok(text: str, start: int, end: int) -> bool:
         if nxt == "." and end + 1 < len(text) and text[end + 1].isdigit():
             return False
     return True
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def straddles(text: str, start: int, end: int, segment, width: int = 8, longest: int = 4) -> bool:
+    """Does a short Han name at text[start:end] lie across the words of the
+    segmentation, starting inside one word and ending inside one (义乌 in
+    资本主义|乌托邦)? A name that starts or ends where a word does (杭州 in
+    杭州人, 北京 in 北京大学) is kept. ``segment`` cuts a string into words."""
+    if end - start > longest or not (_HAN.match(text[start]) and _HAN.match(text[end - 1])):
+        return False
+    lo = start
+    while lo > max(0, start - width) and _HAN.match(text[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < min(len(text), end + width) and _HAN.match(text[hi]):
+        hi += 1
+    if lo == start and hi == end:
+        return False
+    bounds, pos = {lo}, lo
+    for w in segment(text[lo:hi]):
+        pos += len(w)
+        bounds.add(pos)
+    return start not in bounds and end not in bounds

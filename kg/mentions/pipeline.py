@@ -39,6 +39,7 @@ class KGTokenizer:
         self.recogniser = recogniser
         self._cut = jieba.Tokenizer()
         self._cut.initialize()
+        recogniser.segmenter = self._cut       # the gazetteer's word-boundary check cuts as we do
 
     def __call__(self, text: str) -> Doc:
         cands = self.recogniser.candidates(text)

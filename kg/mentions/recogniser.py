@@ -9,18 +9,21 @@ provides it). Overlaps go to the longer, then the more trusted mention.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 
 from kg.mentions import shapes
-from kg.mentions.gazetteer import Gazetteer, fold_name
-from kg.lexicon import Lexicon
+from kg.mentions.gazetteer import Gazetteer, fold_name, straddles
+from kg.mentions.kinds import ThingTyper
+from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
 from kg.mentions.names import NameFinder
 from kg.mentions.weak_orgs import WeakOrgs
 from kg.mentions.suffixes import SuffixOrgs
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
+_BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*$")
 _SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
                 "statistical": 5}
 
@@ -34,6 +37,10 @@ class Recogniser:
         self.names = NameFinder(lexicon)
         self.weak_orgs = WeakOrgs(lexicon)
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
+        self.kinds = ThingTyper(lexicon)
+        self.segmenter = None                   # a jieba.Tokenizer, set by the pipeline or on first use
+        self._units = alternation(lexicon.words("kinds.units"))
+        self._variants = frozenset(w.lower() for w in lexicon.words("kinds.variants"))
         self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
         self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
@@ -42,19 +49,30 @@ class Recogniser:
     def candidates(self, text: str) -> list[Mention]:
         out = []
         for hit in self.gazetteer.find(text):
+            if straddles(text, hit.start, hit.end, self.segment):
+                continue                        # 义乌 in 资本主义|乌托邦, 华为 in 中华|为什么
             e = hit.entries[0]
             out.append(Mention(hit.start, hit.end, text[hit.start:hit.end], e.cls, e.id,
                                "gazetteer", 0.95))
             ext = self._versioned(text, hit.end, e.cls)
             if ext:
-                cls = "Hardware" if e.cls == "Hardware" else "AIModel"
-                out.append(Mention(hit.start, ext, text[hit.start:ext], cls, "",
+                out.append(Mention(hit.start, ext, text[hit.start:ext], e.cls, "",
                                    "gazetteer+version", 0.85))
-        for s, e in shapes.latin_runs(text, self.lex.not_entities):
+        for s, e in shapes.latin_runs(text, self.lex.not_entities, self._units):
             m = self._classify_run(text, s, e)
             if m is not None:
                 out.append(m)
         return select(out)
+
+    def segment(self, text: str) -> list[str]:
+        """jieba's words of ``text`` (the pipeline's own tokenizer when it
+        set one, else one built on first use)."""
+        if self.segmenter is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            self.segmenter = jieba.Tokenizer()
+        return self.segmenter.lcut(text)
 
     def _versioned(self, text: str, end: int, cls: str) -> int | None:
         """文心一言4.5, 昇腾910B: a known Han name followed by a version."""
@@ -72,6 +90,8 @@ class Recogniser:
         parts = shapes.split_tokens(run)
         if run.lower() in self.lex.not_entities or all(p.lower() in self.lex.not_entities for p in parts):
             return None
+        if all(p.lower() in self._variants for p in parts):
+            return None                         # Pro, Pro Max: a variant word names nothing alone
         head = self._known_head(run)
         if head is not None and len(head[0]) < len(run):
             name, entry = head
@@ -91,7 +111,8 @@ class Recogniser:
             return None
         last = parts[-1]
         if len(parts) > 1 and self.lex.org_suffixes.get(last) in ("Company", "Organization"):
-            return Mention(s, e, run, self.lex.org_suffixes[last], "", "shape/org", 0.75)   # Vy Capital
+            s = shapes.extend_left(text, s)             # Apollo Global Management Inc
+            return Mention(s, e, text[s:e], self.lex.org_suffixes[last], "", "shape/org", 0.75)   # Vy Capital
         return Mention(s, e, run, "", "", "shape/latin", 0.5)
 
     def head_of(self, name: str) -> Mention | None:
@@ -125,7 +146,8 @@ class Recogniser:
         found += self.suffix_orgs.before_titles(text, words, people)
         found += [m for m in statistical]
         found = [self._type_from_context(text, m) if not m.cls else m for m in found]
-        mentions = _type_lists(text, _type_glosses(text, select(found)), self._coordination)
+        mentions = self.kinds.decide(text, select(found))
+        mentions = _type_lists(text, _type_glosses(text, mentions), self._coordination)
         mentions = self.names.propagate(text, self._short_shapes_in_context(text, mentions))
         return self._products_as_companies(text, mentions)
 
@@ -148,14 +170,16 @@ class Recogniser:
         model only beside a model cue (R1模型), just after a model or
         company name (OpenAI的o5, 月之暗面发布K3), or when the document
         also writes it after a longer model name (DeepSeek-R1 … R1)."""
-        tails = {m.text.rsplit(sep, 1)[-1] for m in mentions if m.cls == "AIModel"
+        tails = {m.text.rsplit(sep, 1)[-1] for m in mentions if m.cls in ("AIModel", "Product", "Hardware")
                  for sep in "- " if sep in m.text}
         pre = self._cue.get("before:AIModel", ())
         post = self._cue.get("after:AIModel", ())
         gaps = {"", *self._cue.get("short_model_gap", ())}
         out, last = [], None
         for m in mentions:
-            if m.source == "shape/short" and not (
+            if m.source == "shape/short" and m.text not in tails and _BARE_VERSION.match(m.text):
+                continue                        # v49版本: a bare version is a model only inside its family
+            if m.source == "shape/short" and m.cls == "AIModel" and not (
                     m.text in tails or _cued(text, m, pre, post)
                     or (last is not None and last.cls in ("AIModel", "Company", "Product")
                         and text[last.end:m.start].strip() in gaps)):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # one Latin token: a word with inner . - / & + ' (Data.ai, I/O, AT&T), or a number-led version (4o, 3.7, 405B, 8x7B)
-_TOKEN = r"(?:[A-Za-z][A-Za-z0-9]*(?:[.\-&+'][A-Za-z0-9]+|/[A-Za-z](?![A-Za-z0-9]))*|\d+(?:\.\d+)*[A-Za-z]*\d*(?:-[A-Za-z0-9]+)*)"
+_TOKEN = r"(?:[A-Za-z][A-Za-z0-9]*(?:[.\-&+'][A-Za-z0-9]+|/[A-Za-z](?![A-Za-z0-9]))*(?:\+{1,2}(?![A-Za-z0-9+]))?|\d+(?:\.\d+)*[A-Za-z]*\d*(?:-[A-Za-z0-9]+)*)"
 TOKEN_RE = re.compile(_TOKEN)
 # a run: tokens joined by one space or hyphen
 RUN_RE = re.compile(rf"(?<![0-9A-Za-z.\-]){_TOKEN}(?:[ \-]{_TOKEN})*")
@@ -29,11 +29,13 @@ and or with vs versus of the a an in on at for to from by is are was be as via
 """.split())
 
 
-def latin_runs(text: str, stop: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+def latin_runs(text: str, stop: frozenset[str] = frozenset(),
+               units: re.Pattern | None = None) -> list[tuple[int, int]]:
     """Spans of Latin-script name runs: a letter-led first token, then
     tokens that are capitalised, contain digits or are model words (mini,
     pro, flash …); a lower-case English word or a ``stop`` word (CEO, GPU)
-    ends the run."""
+    ends the run. A bare number glued to the end is cut off when it is a
+    year or ``units`` (%, 年, 万, 岁 …) follows it (Anthropic 80% → Anthropic)."""
     out = []
     for m in RUN_RE.finditer(text):
         toks = [(t.start(), t.end()) for t in TOKEN_RE.finditer(text, m.start(), m.end())]
@@ -43,7 +45,7 @@ def latin_runs(text: str, stop: frozenset[str] = frozenset()) -> list[tuple[int,
             word = text[s:e]
             keep = (word[0].isupper() or any(c.isdigit() for c in word)
                     or word.lower() in MODEL_WORDS or (start is None and _camel(word)))
-            if word.lower() in _BREAK or not keep or word.lower() in stop:
+            if word.lower() in _BREAK or not keep or word.lower() in stop or word.lower().replace("-", "") in stop:
                 if start is not None:
                     out.append((start, prev_end))
                 start = None
@@ -57,7 +59,26 @@ def latin_runs(text: str, stop: frozenset[str] = frozenset()) -> list[tuple[int,
             prev_end = e
         if start is not None:
             out.append((start, prev_end))
+    out = [unglue(text, s, e, units) for s, e in out]
     return [(s, e) for s, e in out if _plausible(text[s:e])]
+
+
+_BARE_NUMBER = re.compile(r"[ \-](\d+(?:\.\d+)?)$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def unglue(text: str, s: int, e: int, units: re.Pattern | None) -> tuple[int, int]:
+    """The run without a trailing bare number that is no part of the name:
+    a year (The Foo Show 2025, Foo 2024年), or a number a unit follows
+    (Foo 80%, Foo 7500万)."""
+    while True:
+        m = _BARE_NUMBER.search(text, s, e)
+        if m is None or m.start() == s:
+            return s, e
+        after = text[e:e + 4].lstrip(" ")
+        if not (_YEAR.fullmatch(m.group(1)) or (units is not None and units.match(after))):
+            return s, e
+        e = m.start()
 
 
 def _camel(word: str) -> bool:
@@ -92,3 +113,20 @@ def looks_like_model(run: str) -> bool:
 
 def looks_like_hardware(run: str) -> bool:
     return bool(HARDWARE_RE.match(run))
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][A-Za-z0-9&.'\-]*|of|and|&) $")
+
+
+def extend_left(text: str, s: int, limit: int = 4) -> int:
+    """Where a legal name ending at a suffix begins: the capitalised words
+    right before it that a stop word cut off (Apollo Global | Management
+    Inc → Apollo Global Management Inc)."""
+    for _ in range(limit):
+        m = _CAPITALISED_BEFORE.search(text, max(0, s - 30), s)
+        if m is None or (m.start() > 0 and (text[m.start() - 1].isalnum())):
+            break
+        s = m.start()
+    while text[s:s + 3] in ("of ", "and") or text[s:s + 2] == "& ":
+        s = text.index(" ", s) + 1
+    return s
