@@ -23,13 +23,14 @@ def org_title_person(ex, pattern, rx, sent):
     for i, p in enumerate(sent.mentions):
         if p.cls != "Person":
             continue
-        right, own = p.start, None
+        right, own, held = p.start, None, None
         for q in reversed(sent.mentions[:i]):
             filler = sent.text[q.end:right]
             if len(filler) > 24 or _CLAUSE.search(filler):
                 break
-            core = filler.strip(" 、的之")
-            title = _title_in(ex, core)
+            core = filler.strip(" 、的之") or held     # 微软德国CTO P: the title after the place
+            held = None
+            title = title_in(ex, core)
             if title is None or _hedged_role(ex, core[:len(core) - len(title)]):
                 break
             if q.cls == "Person":
@@ -38,8 +39,8 @@ def org_title_person(ex, pattern, rx, sent):
                 own, right = core, q.start
                 continue
             role = own or core
-            if q.cls in ex.places and ex.titles.get(own and _title_in(ex, own) or title) != "government":
-                right = q.start     # 中国人工智能奠基人X: a country only through a political office
+            if q.cls in ex.places and ex.titles.get(own and title_in(ex, own) or title) != "government":
+                right, held = q.start, core     # 中国人工智能奠基人X: a country only through a political office
                 continue
             if ex.fits(q.cls, rng) and (not wanted or any(w in role for w in wanted)):
                 yield p, pattern.predicate, q, 1.0 if own is None else 0.9, role
@@ -56,7 +57,7 @@ def _hedged_role(ex, lead: str) -> bool:
     return bool(lead) and (ex.hedged(lead) or bool(ex.grammar(_NOT_APPOSED).search(lead)))
 
 
-def _title_in(ex, core: str) -> str | None:
+def title_in(ex, core: str) -> str | None:
     """The title a filler ends with (CEO, 首席科学家, 前研究主管, 机器学习教授)."""
     if not core:
         return None
@@ -76,13 +77,30 @@ def bare_title(ex, pattern, rx, sent):
         title = _corporate_title_before(ex, sent, p, sent.mentions[i - 1].end if i else sent.start)
         if title is None:
             continue
-        orgs = {m.text: m for m in sent.mentions[:i] if m.cls in ("Organization", "Company")}
+        orgs = {m.text: m for m in sent.mentions[:i] if m.cls in ("Organization", "Company")
+                and not _in_note(sent, m)}
         if len(orgs) != 1:
             continue
         org = next(iter(orgs.values()))
-        if ex.hedged(sent.text[org.end:p.start]):
+        if ex.hedged(sent.text[org.end:p.start]) or _meets(ex, sent, p):
             continue
         yield p, pattern.predicate, org, 0.8, title
+
+
+def _meets(ex, sent, p) -> bool:
+    """北辰公司与CEO王某会面: a meeting is between two parties, so the
+    title is another organisation's."""
+    return bool(ex.grammar(r"[^，,。；;]{0,12}?{{people.meeting_verb}}").match(sent.text, p.end))
+
+
+def _in_note(sent, m) -> bool:
+    """星河科技 in 陈立群（前星河科技研究员）: a name inside a bracketed note
+    belongs to the note's person."""
+    opened = max(sent.text.rfind("（", sent.start, m.start), sent.text.rfind("(", sent.start, m.start))
+    if opened < 0:
+        return False
+    closed = max(sent.text.rfind("）", opened, m.start), sent.text.rfind(")", opened, m.start))
+    return closed < 0 and any(p.cls == "Person" and p.end == opened for p in sent.mentions)
 
 
 def _corporate_title_before(ex, sent, p, prev_end):
@@ -117,6 +135,13 @@ def works_at(ex, pattern, rx, sent):
         people = left(ex, sent, trig.start(), frozenset({"Person"}), ("Person",), limit=6, nearest=True,
                          skip_after=())
         tail = sent.text[orgs[-1].end:orgs[-1].end + 20]
-        verb = ex.grammar(_WORKS).match(tail)
+        verb = ex.grammar(_WORKS).match(tail) or _works_as(ex, sent.text[orgs[-1].end:sent.end])
         if people and verb and not hedged(ex, sent, people[-1].end, trig):
-            yield people[-1], pattern.predicate, orgs[0], 0.9
+            for org in orgs:        # 先后在A、B等公司负责…: each of the list
+                yield people[-1], pattern.predicate, org, 0.9
+
+
+def _works_as(ex, tail: str) -> bool:
+    """在百度做凤巢系统架构师: 做/当 and a stretch that ends in a title."""
+    m = ex.grammar(r"^\s*{{people.works_as}}([^，,。；;、]{1,14})").match(tail)
+    return bool(m) and any(title_in(ex, m.group(1)[:k]) for k in range(len(m.group(1)), 1, -1))
