@@ -14,6 +14,7 @@ from kg.facts.roles import fits_or_typed, triggers
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _PRONOUN = r"(?:{{careers.pronoun}})\s*{{careers.subject_adverb}}*\s*$"
+_PERSON_SHAPE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z'\-]+){1,2}$")     # Gavin Baker, not NTU
 _ROLE_TAIL = r"(?:{{careers.role_tail}})?"
 
 
@@ -52,8 +53,8 @@ def _subject(ex, sent, pos: int, adjacent: bool):
     person of the sentence when no other person stands between, or a
     pronoun's person of the sentence before."""
     person = frozenset({"Person"})
-    people = [t for t in (fits_or_typed(ex, m, person, ("Person",)) for m in sent.mentions if m.end <= pos)
-              if t is not None]
+    people = [t for t in (fits_or_typed(ex, m, person, ("Person",)) if m.cls or _PERSON_SHAPE.match(m.text)
+                          else None for m in sent.mentions if m.end <= pos) if t is not None]
     lead = sent.text[people[-1].end:pos] if people else ""
     if people and ex.grammar(r"^\s*{{careers.subject_adverb}}*\s*$").match(lead):
         return people[-1]
@@ -71,6 +72,14 @@ def _subject(ex, sent, pos: int, adjacent: bool):
             not any(m.cls in ex.orgs for m in sent.mentions if m.end <= people[0].start):
         return people[0]            # Gavin Baker 是…创办人，曾任 Fidelity 经理人
     return None
+
+
+def _org(ex, m, rng):
+    """An organisation of the range, or an untyped Latin name of several
+    words taken as a company (Guerrilla Games)."""
+    if m.cls:
+        return m if ex.fits(m.cls, rng) and m.cls != "Person" else None
+    return fits_or_typed(ex, m, ex.orgs, ("Company",))
 
 
 def _described(ex, sent, m):
@@ -97,17 +106,52 @@ def holds_role(ex, pattern, rx, sent):
         after = [m for m in sent.mentions if m.start >= trig.end()]
         if not after:
             continue
-        org = fits_or_typed(ex, after[0], rng, ("Company",)) or _described(ex, sent, after[0])
+        org = _org(ex, after[0], rng) or _described(ex, sent, after[0])
         lead = sent.text[trig.end():after[0].start]
         if org is None or org.cls == "Person" or \
                 not ex.grammar(r"^\s*(?:{{careers.org_descriptor}})?\s*$").match(lead):
             continue
-        role = _role_after(ex, sent, org.end)
-        if role is None or not _wanted(ex, pattern, role):
-            continue
         subj = _subject(ex, sent, trig.start(), adjacent=trig.group() in copula)
-        if subj is not None:
-            yield subj, pattern.predicate, org, 0.9, role
+        if subj is None:
+            continue
+        for org, role in _roles_listed(ex, sent, org, after[1:], rng):
+            if _wanted(ex, pattern, role):
+                yield subj, pattern.predicate, org, 0.9, role
+
+
+def _roles_listed(ex, sent, org, rest, rng):
+    """ORG1 的 TITLE1、ORG2 的 TITLE2: every organisation of a list of roles."""
+    while True:
+        role = _role_after(ex, sent, org.end)
+        if role is None:
+            return
+        yield org, role
+        end = org.end + len(sent.text[org.end:].split(role, 1)[0]) + len(role)
+        nxt = next((m for m in rest if m.start >= end), None)
+        if nxt is None or sent.text[end:nxt.start].strip() != "、":
+            return
+        org = _org(ex, nxt, rng)
+        if org is None:
+            return
+
+
+@frame("founding-clause")
+def founding_clause(ex, pattern, rx, sent):
+    """创立星河科技之前，陈立群曾在…: the person the main clause is about
+    founded what the time clause names."""
+    rng = ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        lead = sent.text[sent.start:trig.start()]
+        if _CLAUSE.search(lead[-1:] or "，") is None and lead.strip():
+            continue            # the time clause opens the sentence or follows a clause break
+        after = [m for m in sent.mentions if m.start >= trig.end()]
+        if len(after) < 2 or not ex.fits(after[0].cls, rng) or after[0].cls == "Person":
+            continue
+        org, person = after[0], after[1]
+        if sent.text[trig.end():org.start].strip() or person.cls != "Person":
+            continue
+        if ex.grammar(r"^{{careers.time_after}}\s*[，,]\s*$").match(sent.text[org.end:person.start]):
+            yield person, pattern.predicate, org, 0.9
 
 
 @frame("role-note", triggerless=True)
