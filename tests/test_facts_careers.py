@@ -45,6 +45,13 @@ HOLDS_ROLE = [
     ("Kiran Vale 是 Zephyrine 投资公司创办人，曾任 Fidelity 科技基金经理人。",
      F({("Kiran Vale", "affiliatedWith", "Zephyrine"), ("Kiran Vale", "founded", "Zephyrine"),
         ("Kiran Vale", "affiliatedWith", "Fidelity")})),
+    # a list of roles, a former one among them
+    ("Kiran Vale 是 Zephyrine 投资公司的共同创办人、前北辰公司 AI 总监，很有名。",
+     F({("Kiran Vale", "affiliatedWith", "Zephyrine"), ("Kiran Vale", "founded", "Zephyrine"),
+        ("Kiran Vale", "affiliatedWith", "北辰公司")})),
+    (INTRO + "陈立群此前任 Zeta Labs 的高级副总裁、Orbit Games 的工作室负责人。",
+     F({("陈立群", "affiliatedWith", "北辰公司"), ("陈立群", "affiliatedWith", "Zeta Labs"),
+        ("陈立群", "affiliatedWith", "Orbit Games")})),
     # must not fire: negated, hedged, not a role, no person before the verb
     (INTRO + "陈立群不是星河科技的创始人。", F({("陈立群", "affiliatedWith", "北辰公司")})),
     (INTRO + "陈立群拒绝担任星河科技的CEO。", F({("陈立群", "affiliatedWith", "北辰公司")})),
@@ -83,6 +90,42 @@ NOTES = [
 
 @pytest.mark.parametrize("text, expected", NOTES)
 def test_bracketed_notes(extractor, text, expected):
+    assert facts(extractor, text) == expected
+
+
+NAMED = "陈立群表示，很好。王海涛表示，很好。"      # makes both persons of the document
+
+FOUNDERS = [
+    (NAMED + "北辰公司两位联合创始人调整分工，陈立群任董事长，王海涛任 CEO。",
+     F({("陈立群", "founded", "北辰公司"), ("王海涛", "founded", "北辰公司")})),
+    # one person named: the count is not met
+    (NAMED + "北辰公司两位联合创始人调整分工，陈立群任董事长。", F()),
+    # no count: a title the person after takes (the org-title frame), not this frame
+    ("星河科技首席执行官陈立群和王海涛表示，很好。", F({("陈立群", "affiliatedWith", "星河科技")})),
+    # 共同创办人 is a title, not the verb 共同创办
+    ("Kiran Vale 是 Zephyrine 投资公司的共同创办人、前北辰公司 AI 总监。",
+     F({("Kiran Vale", "affiliatedWith", "Zephyrine"), ("Kiran Vale", "founded", "Zephyrine"),
+        ("Kiran Vale", "affiliatedWith", "北辰公司")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUNDERS)
+def test_founders_counted_and_named(extractor, text, expected):
+    assert facts(extractor, text) == expected
+
+
+FOUNDING_CLAUSE = [
+    ("公开资料显示，创立北极光公司之前，陈立群在星河科技CEO王海涛手下工作。",
+     F({("王海涛", "affiliatedWith", "星河科技")})),
+    (NAMED + "公开资料显示，创立北极光公司之前，陈立群先后在北辰公司负责搜索。",
+     F({("陈立群", "founded", "北极光公司"), ("陈立群", "affiliatedWith", "北辰公司")})),
+    # the founding is no time clause: nothing from this frame
+    ("陈立群表示，他们创立北极光公司，很好。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUNDING_CLAUSE)
+def test_founding_as_a_time_clause(extractor, text, expected):
     assert facts(extractor, text) == expected
 
 

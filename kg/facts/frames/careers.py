@@ -128,7 +128,7 @@ def _roles_listed(ex, sent, org, rest, rng):
         yield org, role
         end = org.end + len(sent.text[org.end:].split(role, 1)[0]) + len(role)
         nxt = next((m for m in rest if m.start >= end), None)
-        if nxt is None or sent.text[end:nxt.start].strip() != "、":
+        if nxt is None or not ex.grammar(r"^\s*、\s*{{people.title_tense}}?\s*$").match(sent.text[end:nxt.start]):
             return
         org = _org(ex, nxt, rng)
         if org is None:
@@ -152,6 +152,26 @@ def founding_clause(ex, pattern, rx, sent):
             continue
         if ex.grammar(r"^{{careers.time_after}}\s*[，,]\s*$").match(sent.text[org.end:person.start]):
             yield person, pattern.predicate, org, 0.9
+
+
+@frame("founders-named")
+def founders_named(ex, pattern, rx, sent):
+    """星河科技两位联合创始人陈立群、王海涛…, 星河科技两位联合创始人调整分工，
+    陈立群任董事长，王海涛任CEO: the founders counted are the people named
+    after, each opening a list item or a clause."""
+    rng = ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        before = [m for m in sent.mentions if m.end <= trig.start()]
+        if not before or not ex.fits(before[-1].cls, rng) or before[-1].cls == "Person":
+            continue
+        org = before[-1]
+        if not ex.grammar(r"^\s*{{careers.founder_count}}\s*$").match(sent.text[org.end:trig.start()]):
+            continue
+        named = [m for m in sent.mentions if m.start >= trig.end() and m.cls == "Person"
+                 and (m.start == trig.end() or sent.text[m.start - 1] in "、，,：:")]
+        if len(named) >= 2 and len({m.text for m in named}) == len(named):
+            for p in named:
+                yield p, pattern.predicate, org, 0.9
 
 
 @frame("role-note", triggerless=True)
