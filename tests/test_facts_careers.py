@@ -190,6 +190,13 @@ APPOSITION = [
     # an unknown Latin name before a corporate title a person follows
     ("Quillstone 创办人 Mira Jansen 说，产品很好。",
      F({("Mira Jansen", "affiliatedWith", "Quillstone"), ("Mira Jansen", "founded", "Quillstone")})),
+    # a shared organisation over chained titles …
+    ("星河科技创始人陈立群、联合创始人兼CTO王海涛表示，很好。",
+     F({("陈立群", "affiliatedWith", "星河科技"), ("陈立群", "founded", "星河科技"),
+        ("王海涛", "affiliatedWith", "星河科技"), ("王海涛", "founded", "星河科技")})),
+    # … but not when the second title has an organisation of its own, even an unknown one
+    ("星河科技董事长陈立群、晨曦书屋创始人王海涛表示，很好。",
+     F({("陈立群", "affiliatedWith", "星河科技")})),
     # another organisation's CEO met: no apposition
     ("北辰公司与CEO王海涛会面。", F()),
     # … but the organisation's own team after 与 is its own

@@ -34,8 +34,8 @@ def org_title_person(ex, pattern, rx, sent):
             if title is None or _hedged_role(ex, core[:len(core) - len(title)]):
                 break
             if q.cls == "Person":
-                if own is not None or not filler.startswith("、"):
-                    break
+                if own is not None or not filler.startswith("、") or not _only_titles(ex, core, title):
+                    break       # 猎户星空董事长P1、阅览室创始人P2: P2's title has its own organisation
                 own, right = core, q.start
                 continue
             role = own or core
@@ -45,6 +45,13 @@ def org_title_person(ex, pattern, rx, sent):
             if ex.fits(q.cls, rng) and (not wanted or any(w in role for w in wanted)):
                 yield p, pattern.predicate, q, 1.0 if own is None else 0.9, role
             right = q.start
+
+
+def _only_titles(ex, core: str, title: str) -> bool:
+    """联合创始人兼CTO: titles only, no name of an organisation before them."""
+    rest = ex.grammar(r"(?:{{people.title_joiner}}|\s)*$").sub("", core[:len(core) - len(title)])
+    rest = ex.grammar(r"^(?:{{people.title_tense}})").sub("", rest)
+    return not rest or title_in(ex, rest) == rest
 
 
 _NOT_APPOSED = r"(?:[与和及跟同向给将把被让对]|{{people.not_apposed_act}})\s*{{people.title_tense}}?$"
