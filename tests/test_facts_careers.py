@@ -114,6 +114,23 @@ def test_founders_counted_and_named(extractor, text, expected):
     assert facts(extractor, text) == expected
 
 
+FOUNDING_SVO = [
+    ("陈立群表示，很好。陈立群创办了北极光公司。", F({("陈立群", "founded", "北极光公司")})),
+    # a description before the name: the name
+    ("陈立群表示，很好。陈立群创办的国防科技公司 Orbital Forge 估值很高。", F({("陈立群", "founded", "Orbital Forge")})),
+    # 由…创办的X: the founder is the agent after 由, not the person before
+    (INTRO + "陈立群所主导的北辰基金，投资了由星河科技首席工程师创办的北极光公司。",
+     F({("陈立群", "affiliatedWith", "北辰公司")})),
+    # an organisation a longer name starts: not that organisation
+    ("陈立群表示，很好。陈立群创建了北辰公司 AI Lab。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUNDING_SVO)
+def test_founding_subject_verb_object(extractor, text, expected):
+    assert facts(extractor, text) == expected
+
+
 FOUNDING_CLAUSE = [
     ("公开资料显示，创立北极光公司之前，陈立群在星河科技CEO王海涛手下工作。",
      F({("王海涛", "affiliatedWith", "星河科技")})),

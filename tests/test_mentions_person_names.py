@@ -78,7 +78,6 @@ def nodes(extractor, resolver, text: str) -> dict[str, str]:
 
 SAME_PERSON = [
     ("北辰公司创始人 Mira Jansen 在访谈中透露，很好。Jansen 表示，产品已经上线。", "Mira Jansen", "Jansen"),
-    ("北辰公司CEO Mira Jansen 说，很好。在 Mira 加入北辰公司之前，市场很小。", "Mira Jansen", "Mira"),
     ("北辰公司执行长卡洛斯·维拉诺瓦表示，很好。维拉诺瓦说，市场很大。", "卡洛斯·维拉诺瓦", "维拉诺瓦"),
 ]
 
@@ -87,6 +86,12 @@ SAME_PERSON = [
 def test_short_name_after_the_full_name_is_that_person(extractor, resolver, text, full, short):
     got = nodes(extractor, resolver, text)
     assert short in got and got[short] == got[full]
+
+
+def test_a_given_name_alone_is_not_made_the_person(extractor, resolver):
+    # a given name is too often someone else's, in this document or another
+    got = nodes(extractor, resolver, "北辰公司CEO Mira Jansen 说，很好。在 Mira 加入北辰公司之前，市场很小。")
+    assert got.get("Mira") != got["Mira Jansen"]
 
 
 def test_a_family_name_two_people_share_stays_apart(extractor, resolver):

@@ -155,9 +155,7 @@ class Resolver:
             last_part: dict[str, set[str]] = defaultdict(set)
             for t in texts:
                 bits = [b for b in re.split(r"[·・.\- ]+", t) if b]
-                last_part[bits[-1] if bits else t].add(t)
-                if len(bits) > 1:
-                    last_part[bits[0]].add(t)       # Mustafa … Mustafa Suleyman, 梅琳达 … 梅琳达·盖茨
+                last_part[bits[-1] if bits else t].add(t)     # Truell … Michael Truell
             for m in ms:
                 node = identity(doc_id, m)
                 # 英伟达公司 → 英伟达; DeepSeek-V3模型 → DeepSeek-V3

@@ -1,8 +1,8 @@
 """One name, every occurrence: a name the name grammar recognised once in
 a document is that thing wherever else the same characters stand; a
 longer form of a person's name seen in the document wins over a cut one
-(邱垂正 … 邱垂|正在); and the family or given name of a person named in
-full (Michael Truell … Truell, 埃隆·马斯克 … 马斯克) is that person."""
+(邱垂正 … 邱垂|正在); and the family name of a person named in full
+(Michael Truell … Truell, 埃隆·马斯克 … 马斯克) is that person."""
 
 from __future__ import annotations
 
@@ -47,9 +47,9 @@ def _blocked(start: int, end: int, mentions: list[Mention]) -> bool:
 
 
 def _name_parts(mentions: list[Mention]) -> set[str]:
-    """The first and last parts of persons named in full (a Latin name of
-    two or more words, a transliteration split by a dot), when one person
-    of the document has them."""
+    """The family names of persons named in full (a Latin name of two or
+    more words, a transliteration split by a dot), when one person of the
+    document has it."""
     owners: dict[str, set[str]] = {}
     for m in mentions:
         if m.cls != "Person":
@@ -57,9 +57,9 @@ def _name_parts(mentions: list[Mention]) -> set[str]:
         bits = [b for b in _PARTS.split(m.text) if b]
         if len(bits) < 2:
             continue
-        for b in (bits[0], bits[-1]):
-            if _LATIN_WORD.match(b) and len(b) >= 3 or re.fullmatch(r"[\u4e00-\u9fff]{2,}", b):
-                owners.setdefault(b, set()).add(m.text)
+        b = bits[-1]        # a given name alone is too often someone else's (Jack, David)
+        if _LATIN_WORD.match(b) and len(b) >= 3 or re.fullmatch(r"[\u4e00-\u9fff]{2,}", b):
+            owners.setdefault(b, set()).add(m.text)
     texts = {m.text for m in mentions}
     return {b for b, full in owners.items() if len(full) == 1 and b not in full}
 

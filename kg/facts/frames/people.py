@@ -1,6 +1,7 @@
 """Frames about people and the organisations they belong to: ORG TITLE
 PERSON (X的CEO Y, chained and shared titles), a corporate title with no
-organisation before it (…与CEO王某), 在X工作 and 创立X的Y."""
+organisation before it (…与CEO王某), 在X工作, 创立X的Y and P创办X (the
+subject-verb-object frame, with the founding's own checks)."""
 
 from __future__ import annotations
 
@@ -116,6 +117,31 @@ def _corporate_title_before(ex, sent, p, prev_end):
     filler = sent.text[prev_end:p.start]
     t = ex.corporate_title.search(filler) if ex.corporate_title else None
     return t.group() if t and _LEAD.search(filler[:t.start()]) else None
+
+
+@frame("founding")
+def founding(ex, pattern, rx, sent):
+    """P创办X, read as subject-verb-object, but not 由…工程师创办的X (the
+    founder is the agent after 由, not a name before it), and not an
+    organisation a longer name starts (创建了腾讯 AI Lab); a description
+    before the name (创办的国防科技公司 Anduril) gives the name."""
+    from kg.facts.frames.basic import svo
+
+    nouns = tuple(ex.words("places.org_noun"))
+    for cand in svo(ex, pattern, rx, sent):
+        subj, pred, obj = cand[:3]
+        between = sent.text[subj.end:obj.start]
+        if ex.grammar(r"{{people.agent_marker}}[^，,；;]*$").search(between):
+            continue
+        after = sent.text[obj.end:obj.end + 2]
+        nxt = next((m for m in sent.mentions if m.start > obj.end), None)
+        if nxt is not None and nxt.start - obj.end <= 1 and not sent.text[obj.end:nxt.start].strip():
+            if nxt.cls in ex.orgs and obj.text.endswith(nouns):
+                yield (subj, pred, nxt, *cand[3:])
+            continue            # a name runs on after the organisation: not this one
+        if re.match(r"\s?[A-Z]", after):
+            continue
+        yield cand
 
 
 @frame("v-o-de-s")
