@@ -132,8 +132,9 @@ class NameFinder:
         k = end
         while k < len(text) and text[k] in tl and k - end < 3:
             k += 1
-        if k > end and k < len(text) and text[k] in _DOTS:
-            end = k                 # only a run that a dot continues
+        if k > end and k < len(text) and (text[k] in _DOTS or (
+                self._speech_re and self._speech_re.match(text, k))):
+            end = k                 # only a run that a dot or a speech verb ends (波尔|曼表示)
         while end + 1 < len(text) and text[end] in _DOTS and HAN.match(text[end + 1]):
             k = end + 2
             while k < len(text) and text[k] in tl and k - end < 8:
