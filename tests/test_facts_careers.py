@@ -58,6 +58,11 @@ HOLDS_ROLE = [
     (INTRO + "陈立群可能担任星河科技的CEO。", F({("陈立群", "affiliatedWith", "北辰公司")})),
     (INTRO + "陈立群是星河科技的客户。", F({("陈立群", "affiliatedWith", "北辰公司")})),
     ("这是星河科技的一次尝试。", F()),
+    # the title is the apposition of the name after it, not the role of the person before
+    (INTRO + "陈立群发布内部信称，现任 Zeta Labs 总裁王海涛将退休。",
+     F({("陈立群", "affiliatedWith", "北辰公司"), ("王海涛", "affiliatedWith", "Zeta Labs")})),
+    # the verb deep inside another clause (a hypothetical): not the sentence's person
+    ("Kiran Vale 提出了一个定义：当一个系统可以比任何人更好地担任北辰公司的 CEO 时，那就是超级智能。", F()),
     # a CEO who is someone else's: 是 with no person right before it
     (INTRO + "市场认为这是星河科技的CEO做出的决定。", F({("陈立群", "affiliatedWith", "北辰公司")})),
 ]

@@ -68,9 +68,11 @@ def _subject(ex, sent, pos: int, adjacent: bool):
             if named:
                 return named[0] if len({p.text for p in named}) == 1 else None
         return None
-    if people and len({p.text for p in people}) == 1 and \
+    clause = sent.text[_clause_start(sent, pos):pos]
+    if people and len({p.text for p in people}) == 1 and people[-1].end <= pos - len(clause) and \
+            ex.grammar(r"^\s*{{careers.subject_adverb}}*\s*$").match(clause) and \
             not any(m.cls in ex.orgs for m in sent.mentions if m.end <= people[0].start):
-        return people[0]            # Gavin Baker 是…创办人，曾任 Fidelity 经理人
+        return people[0]            # Gavin Baker 是…创办人，曾任 Fidelity 经理人: a clause of the verb alone
     return None
 
 
@@ -94,6 +96,13 @@ def _described(ex, sent, m):
     return None
 
 
+def _clause_start(sent, pos: int) -> int:
+    cut = sent.start
+    for m in _CLAUSE.finditer(sent.text, sent.start, pos):
+        cut = m.end()
+    return cut
+
+
 @frame("holds-role")
 def holds_role(ex, pattern, rx, sent):
     """P (曾|此前|现)任/担任/是/辞去 ORG (的) … TITLE: the role is the
@@ -115,6 +124,11 @@ def holds_role(ex, pattern, rx, sent):
         if subj is None:
             continue
         for org, role in _roles_listed(ex, sent, org, after[1:], rng):
+            end = org.end + len(sent.text[org.end:].split(role, 1)[0]) + len(role)
+            if any(m.cls == "Person" and not sent.text[end:m.start].strip() for m in after if m.start >= end):
+                break           # 现任小米总裁王某: the title is the apposition of the name after it
+            if org.cls in ex.places and ex.titles.get(title_in(ex, role) or "") != "government":
+                continue
             if _wanted(ex, pattern, role):
                 yield subj, pattern.predicate, org, 0.9, role
 
