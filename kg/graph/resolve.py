@@ -154,7 +154,8 @@ class Resolver:
             by_text = {m.text: m for m in ms}
             last_part: dict[str, set[str]] = defaultdict(set)
             for t in texts:
-                last_part[re.split(r"[·・\-]", t)[-1]].add(t)
+                bits = [b for b in re.split(r"[·・.\- ]+", t) if b]
+                last_part[bits[-1] if bits else t].add(t)     # Truell … Michael Truell
             for m in ms:
                 node = identity(doc_id, m)
                 # 英伟达公司 → 英伟达; DeepSeek-V3模型 → DeepSeek-V3
@@ -184,7 +185,7 @@ class Resolver:
                               and not self._generic_tail.fullmatch(t[len(m.text):])]
                     if len(longer) == 1 and re.match(r"[\u4e00-\u9fff]", m.text):
                         uf.union(identity(doc_id, by_text[longer[0]]), node)
-                elif group == "person" and "·" not in m.text:
+                elif group == "person" and not re.search(r"[·・.\- ]", m.text):
                     full = last_part.get(m.text, set()) - {m.text}
                     if len(full) == 1:
                         uf.union(identity(doc_id, by_text[next(iter(full))]), node)

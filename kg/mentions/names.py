@@ -1,7 +1,10 @@
 """Names nobody listed, from Chinese name grammar over segmented words:
 people beside titles and speech verbs, transliterated names joined by
-·/・, names glossed in English; products named by their app. Organisations
-by their suffix are :mod:`kg.mentions.suffixes`."""
+·/・/．, Latin names with initials and diacritics (James J. Kavanaugh,
+Thomas Müller), names glossed in English; the unknown Latin name before a
+corporate title a person follows (Graphite 创办人 P) as a company;
+products named by their app. Organisations by their suffix are
+:mod:`kg.mentions.suffixes`."""
 
 from __future__ import annotations
 
@@ -13,7 +16,13 @@ from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
 
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
-_DOTS = "·・‧•"
+_DOTS = "·・‧•."         # "." is the full-width ． after width folding (赖瑞．艾里森)
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOW = "a-zß-öø-ÿā-ž"
+# a Latin person name: capitalised words (O'Shaughnessy, Jean-Luc, Müller) and initials (J.)
+_LATIN_NAME = re.compile(rf"[{_UP}][{_UP}{_LOW}]*(?:['’\-][{_UP}{_LOW}]+)*"
+                         rf"(?:(?:\. |\.| )[{_UP}](?:[{_UP}{_LOW}]*(?:['’\-][{_UP}{_LOW}]+)*)){{1,3}}"
+                         rf"(?![{_UP}{_LOW}0-9.\-])")
 _GLOSS = re.compile(r"[(（]([A-Z][a-zA-Z'\-]+(?: [A-Z][a-zA-Z'\-.]+){1,3})[)）]")
 BAD_TAGS = frozenset("vdpcurmqafyezo")
 
@@ -43,6 +52,9 @@ class NameFinder:
         self.function_chars = frozenset(lex.words("names.function_chars"))
         self.measure_before = frozenset(lex.words("names.measure_before"))
         self.speech_lead = frozenset(lex.words("names.speech_lead"))
+        self.given_function = frozenset(lex.words("names.given_function_chars"))
+        self.org_title_heads = lex.words("names.org_title_heads")
+        self.preposition_words = frozenset(lex.words("names.preposition_after"))
         self._product_tail = re.compile(
             r" ?(?:" + "|".join(map(re.escape, lex.words("names.product_tail"))) + r")(?![A-Za-z])")
         self.title_re = alternation(lex.titles)
@@ -54,7 +66,10 @@ class NameFinder:
     def people(self, text, words, taken):
         out = []
         for m in self._translit_re.finditer(text) if self._translit_re else ():
-            if not overlaps(m.start(), m.end(), taken):
+            # 赖瑞·艾里森: a listed surname inside a longer transliterated name is part of it
+            if not any(m.start() < t.end and t.start < m.end() and not (
+                    t.cls == "Person" and m.start() <= t.start and (
+                        t.end == m.end() or text[t.end] in _DOTS)) for t in taken):
                 out.append(Mention(m.start(), m.end(), m.group(), "Person", "", "names/translit", 0.8))
         starts = [s for s, _ in words]
         ends = {e: i for i, (_, e) in enumerate(words)}
@@ -64,13 +79,20 @@ class NameFinder:
             pos = t.end()
             if text.startswith(("的", " "), pos):
                 pos += 1
-            if pos in latin:        # OpenAI CEO Sam Altman
-                run = latin[pos]
-                out.append(Mention(run.start, run.end, run.text, "Person", "", "names/title", 0.75,
+            full = _LATIN_NAME.match(text, pos)
+            if pos in latin or full and not overlaps(pos, full.end(), [m for m in taken if m.cls]):
+                end = max(latin[pos].end if pos in latin else pos, full.end() if full else pos)
+                # OpenAI CEO Sam Altman, CFO James J. Kavanaugh
+                out.append(Mention(pos, end, text[pos:end], "Person", "", "names/title", 0.75,
                                    role=t.group()))
+                org = self._latin_before(text, t, latin)
+                if org is not None:
+                    out.append(org)
                 continue
             j = by_start.get(pos)
             name = self._name_at(text, words, j) if j is not None else None
+            if name and self._is_translit(text[name[0]:name[1]]):
+                name = name[0], self._translit_end(text, name[1])
             if name and not overlaps(*name, taken):
                 out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
                                    "names/title", 0.8, role=t.group()))
@@ -101,6 +123,35 @@ class NameFinder:
                 out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
                                    "names/gloss", 0.8))
         return out
+
+    def _translit_end(self, text, end):
+        """马蒂亚|斯·岑特格拉夫: a transliterated name runs on over its
+        characters and over a dot to the next part (whose first character
+        may be any)."""
+        tl = self.lex.translit
+        k = end
+        while k < len(text) and text[k] in tl and k - end < 3:
+            k += 1
+        if k > end and k < len(text) and (text[k] in _DOTS or (
+                self._speech_re and self._speech_re.match(text, k))):
+            end = k                 # only a run that a dot or a speech verb ends (波尔|曼表示)
+        while end + 1 < len(text) and text[end] in _DOTS and HAN.match(text[end + 1]):
+            k = end + 2
+            while k < len(text) and text[k] in tl and k - end < 8:
+                k += 1
+            end = k
+        return end
+
+    def _latin_before(self, text, t, latin):
+        """Graphite 创办人 Merrill Lutsky: the untyped Latin name right
+        before a corporate title a person follows is a company there."""
+        if self.lex.titles.get(t.group()) != "corporate" or not any(h in t.group() for h in self.org_title_heads):
+            return None             # Podcast 主持人 P, Vibe Coding 工程师 P: a show or a skill
+        end = t.start() - (text[t.start() - 1:t.start()] == " ")
+        run = next((m for m in latin.values() if m.end == end), None)
+        if run is None or len(run.text) < 3 or text[run.start - 1:run.start] in ("、", "和", "与"):
+            return None
+        return Mention(run.start, run.end, run.text, "Company", "", "names/before-title", 0.6)
 
     def _is_chinese_name(self, w: str) -> bool:
         """Surname + one or two given characters, and not a word the
@@ -137,6 +188,9 @@ class NameFinder:
             nxt = text[s2:e2]
             if e == s2 and len(nxt) == 1 and HAN.match(nxt) and nxt not in self.function_chars:
                 return s, e2            # 张宇|韬 → 张宇韬
+            after = text[words[j + 2][0]:words[j + 2][1]] if j + 2 < len(words) else ""
+            if e == s2 and nxt in self.given_function and after in self.preposition_words:
+                return s, e2            # 王益|为|对: 为 before a preposition ends the name
         if self._is_chinese_name(w) or self._is_translit(w):
             return s, e
         if len(w) >= 3 and w[-1] in self.function_chars and self._is_chinese_name(w[:-1]):
@@ -177,6 +231,10 @@ class NameFinder:
         w = text[s:e]
         if self._is_chinese_name(w) and w not in self.lex.not_entities:
             return s, e
+        if w in self.given_function and i > 0 and words[i - 1][1] == s:
+            s0, e0 = words[i - 1]       # 王益|为|说: 为 before a speech verb ends the name
+            if e0 - s0 == 2 and self._is_chinese_name(text[s0:e0]) and text[s0:e0] not in self.lex.not_entities:
+                return s0, e
         if i > 0:
             s0, _ = words[i - 1]
             both = text[s0:e]
@@ -204,20 +262,10 @@ class NameFinder:
 
     # -- one name, every occurrence --------------------------------------------
     def propagate(self, text, mentions):
-        """A name recognised once as a person or organisation in a document
-        is that thing wherever else the same characters stand."""
-        known = {m.text: m for m in mentions if m.source.startswith("names/") and m.cls
-                 and len(m.text) >= 2}
-        if not known:
-            return mentions
-        extra = []
-        pattern = alternation(known)
-        for m in pattern.finditer(text):
-            if not overlaps(m.start(), m.end(), mentions + extra):
-                src = known[m.group()]
-                extra.append(Mention(m.start(), m.end(), m.group(), src.cls, "",
-                                     "names/propagated", src.confidence - 0.1))
-        return sorted(mentions + extra, key=lambda m: (m.start, m.end))
+        """:func:`kg.mentions.namesakes.propagate`."""
+        from kg.mentions.namesakes import propagate
+
+        return propagate(text, mentions)
 
 
 def overlaps(start, end, mentions) -> bool:

@@ -1,6 +1,7 @@
 """Frames about people and the organisations they belong to: ORG TITLE
 PERSON (X的CEO Y, chained and shared titles), a corporate title with no
-organisation before it (…与CEO王某), 在X工作 and 创立X的Y."""
+organisation before it (…与CEO王某), 在X工作, 创立X的Y and P创办X (the
+subject-verb-object frame, with the founding's own checks)."""
 
 from __future__ import annotations
 
@@ -23,27 +24,35 @@ def org_title_person(ex, pattern, rx, sent):
     for i, p in enumerate(sent.mentions):
         if p.cls != "Person":
             continue
-        right, own = p.start, None
+        right, own, held = p.start, None, None
         for q in reversed(sent.mentions[:i]):
             filler = sent.text[q.end:right]
             if len(filler) > 24 or _CLAUSE.search(filler):
                 break
-            core = filler.strip(" 、的之")
-            title = _title_in(ex, core)
+            core = filler.strip(" 、的之") or held     # 微软德国CTO P: the title after the place
+            held = None
+            title = title_in(ex, core)
             if title is None or _hedged_role(ex, core[:len(core) - len(title)]):
                 break
             if q.cls == "Person":
-                if own is not None or not filler.startswith("、"):
-                    break
+                if own is not None or not filler.startswith("、") or not _only_titles(ex, core, title):
+                    break       # 猎户星空董事长P1、阅览室创始人P2: P2's title has its own organisation
                 own, right = core, q.start
                 continue
             role = own or core
-            if q.cls in ex.places and ex.titles.get(own and _title_in(ex, own) or title) != "government":
-                right = q.start     # 中国人工智能奠基人X: a country only through a political office
+            if q.cls in ex.places and ex.titles.get(own and title_in(ex, own) or title) != "government":
+                right, held = q.start, core     # 中国人工智能奠基人X: a country only through a political office
                 continue
             if ex.fits(q.cls, rng) and (not wanted or any(w in role for w in wanted)):
                 yield p, pattern.predicate, q, 1.0 if own is None else 0.9, role
             right = q.start
+
+
+def _only_titles(ex, core: str, title: str) -> bool:
+    """联合创始人兼CTO: titles only, no name of an organisation before them."""
+    rest = ex.grammar(r"(?:{{people.title_joiner}}|\s)*$").sub("", core[:len(core) - len(title)])
+    rest = ex.grammar(r"^(?:{{people.title_tense}})").sub("", rest)
+    return not rest or title_in(ex, rest) == rest
 
 
 _NOT_APPOSED = r"(?:[与和及跟同向给将把被让对]|{{people.not_apposed_act}})\s*{{people.title_tense}}?$"
@@ -56,7 +65,7 @@ def _hedged_role(ex, lead: str) -> bool:
     return bool(lead) and (ex.hedged(lead) or bool(ex.grammar(_NOT_APPOSED).search(lead)))
 
 
-def _title_in(ex, core: str) -> str | None:
+def title_in(ex, core: str) -> str | None:
     """The title a filler ends with (CEO, 首席科学家, 前研究主管, 机器学习教授)."""
     if not core:
         return None
@@ -76,13 +85,30 @@ def bare_title(ex, pattern, rx, sent):
         title = _corporate_title_before(ex, sent, p, sent.mentions[i - 1].end if i else sent.start)
         if title is None:
             continue
-        orgs = {m.text: m for m in sent.mentions[:i] if m.cls in ("Organization", "Company")}
+        orgs = {m.text: m for m in sent.mentions[:i] if m.cls in ("Organization", "Company")
+                and not _in_note(sent, m)}
         if len(orgs) != 1:
             continue
         org = next(iter(orgs.values()))
-        if ex.hedged(sent.text[org.end:p.start]):
+        if ex.hedged(sent.text[org.end:p.start]) or _meets(ex, sent, p):
             continue
         yield p, pattern.predicate, org, 0.8, title
+
+
+def _meets(ex, sent, p) -> bool:
+    """北辰公司与CEO王某会面: a meeting is between two parties, so the
+    title is another organisation's."""
+    return bool(ex.grammar(r"[^，,。；;]{0,12}?{{people.meeting_verb}}").match(sent.text, p.end))
+
+
+def _in_note(sent, m) -> bool:
+    """星河科技 in 陈立群（前星河科技研究员）: a name inside a bracketed note
+    belongs to the note's person."""
+    opened = max(sent.text.rfind("（", sent.start, m.start), sent.text.rfind("(", sent.start, m.start))
+    if opened < 0:
+        return False
+    closed = max(sent.text.rfind("）", opened, m.start), sent.text.rfind(")", opened, m.start))
+    return closed < 0 and any(p.cls == "Person" and p.end == opened for p in sent.mentions)
 
 
 def _corporate_title_before(ex, sent, p, prev_end):
@@ -91,6 +117,31 @@ def _corporate_title_before(ex, sent, p, prev_end):
     filler = sent.text[prev_end:p.start]
     t = ex.corporate_title.search(filler) if ex.corporate_title else None
     return t.group() if t and _LEAD.search(filler[:t.start()]) else None
+
+
+@frame("founding")
+def founding(ex, pattern, rx, sent):
+    """P创办X, read as subject-verb-object, but not 由…工程师创办的X (the
+    founder is the agent after 由, not a name before it), and not an
+    organisation a longer name starts (创建了腾讯 AI Lab); a description
+    before the name (创办的国防科技公司 Anduril) gives the name."""
+    from kg.facts.frames.basic import svo
+
+    nouns = tuple(ex.words("places.org_noun"))
+    for cand in svo(ex, pattern, rx, sent):
+        subj, pred, obj = cand[:3]
+        between = sent.text[subj.end:obj.start]
+        if ex.grammar(r"{{people.agent_marker}}[^，,；;]*$").search(between):
+            continue
+        after = sent.text[obj.end:obj.end + 2]
+        nxt = next((m for m in sent.mentions if m.start > obj.end), None)
+        if nxt is not None and nxt.start - obj.end <= 1 and not sent.text[obj.end:nxt.start].strip():
+            if nxt.cls in ex.orgs and obj.text.endswith(nouns):
+                yield (subj, pred, nxt, *cand[3:])
+            continue            # a name runs on after the organisation: not this one
+        if re.match(r"\s?[A-Z]", after):
+            continue
+        yield cand
 
 
 @frame("v-o-de-s")
@@ -117,6 +168,13 @@ def works_at(ex, pattern, rx, sent):
         people = left(ex, sent, trig.start(), frozenset({"Person"}), ("Person",), limit=6, nearest=True,
                          skip_after=())
         tail = sent.text[orgs[-1].end:orgs[-1].end + 20]
-        verb = ex.grammar(_WORKS).match(tail)
+        verb = ex.grammar(_WORKS).match(tail) or _works_as(ex, sent.text[orgs[-1].end:sent.end])
         if people and verb and not hedged(ex, sent, people[-1].end, trig):
-            yield people[-1], pattern.predicate, orgs[0], 0.9
+            for org in orgs:        # 先后在A、B等公司负责…: each of the list
+                yield people[-1], pattern.predicate, org, 0.9
+
+
+def _works_as(ex, tail: str) -> bool:
+    """在百度做凤巢系统架构师: 做/当 and a stretch that ends in a title."""
+    m = ex.grammar(r"^\s*{{people.works_as}}([^，,。；;、]{1,14})").match(tail)
+    return bool(m) and any(title_in(ex, m.group(1)[:k]) for k in range(len(m.group(1)), 1, -1))
