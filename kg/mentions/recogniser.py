@@ -165,8 +165,10 @@ class Recogniser:
         return out
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
-        for cls in ("Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
-            if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ())):
+        for cls in ("GovernmentBody", "Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
+            # 美国车企 Rivian: the space between the cue and a Latin name is no gap
+            if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()),
+                     rstrip=True):
                 return replace(m, cls=cls, source="context", confidence=0.7)
         return m
 
