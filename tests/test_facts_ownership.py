@@ -58,6 +58,22 @@ OWNERSHIP = [
     ("北辰公司手上有足够的现金，买下 Zeta公司 或 Nova公司 并不困难。", F()),
     ("北辰公司收购Zeta公司的交易因监管问题而失败。", F()),
     ("北辰公司拟收购Zeta公司。", F()),
+    # a reference word in the same sentence names the target
+    ("陈立群曾担任Zeta公司的CEO，直到北辰公司收购了该公司。", F({("Zeta公司", S, "北辰公司")})),
+    ("Zeta公司发布了新模型。北辰公司完成了对其的全资收购。", F()),
+    ("Orbis Inc. 旗下的Zeta公司公布了财报。", F({("Zeta公司", S, "Orbis Inc")})),
+    ("此前北辰公司曾宣布将以200亿美元收购Zeta公司。", F()),
+    ("有传言指出，北辰公司收购了Zeta公司。", F()),
+    # the clause topic is no buyer when another organisation stands between
+    ("星海委员会正式批准北辰公司从Nova公司手中收购Zeta公司。", F()),
+    # a gloss in brackets between is no other organisation
+    ("北辰公司（Orion公司）宣布收购Zeta公司。", F({("Zeta公司", S, "北辰公司")})),
+    # the owner stands right before 旗下: not a list member before 、
+    ("北辰公司关停了 Nova公司、旗下仓库机器人子公司 Zetabot。", F()),
+    ("北辰公司旗下仓库机器人子公司 Zetabot 被关停。", F({("Zetabot", S, "北辰公司")})),
+    # a name no list knows after 旗下包括…: a product line, no child
+    ("北辰公司携旗下包括 ThinkBook、Yogo 等系列在内的新产品亮相。", F()),
+    ("北辰公司旗下期刊 Scientia 刊发了新研究。", F()),
 ]
 
 

@@ -62,6 +62,7 @@ PLACES = [
     ("Aleksandra Berg 拉脱维亚 普林斯顿大学助理教授，研究隐私保护。", F()),
     # a likeness in quotes
     ("王立群要做「中国 OpenAI」。", F()),
+    ("王立群组局入场，要「打造中国 OpenAI」。", F()),
     # a factory or office is where a site is
     ("北辰公司工厂项目位于北京亦庄经济开发区。", F()),
     # a name that begins with a place: only a registered company name says so

@@ -21,6 +21,7 @@ from kg.mentions.weak_orgs import WeakOrgs
 from kg.mentions.suffixes import SuffixOrgs
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
+_ORG_CLASSES = frozenset({"GovernmentBody", "Company", "Organization"})
 _SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
                 "statistical": 5}
 
@@ -166,9 +167,9 @@ class Recogniser:
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
         for cls in ("GovernmentBody", "Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
-            # 美国车企 Rivian: the space between the cue and a Latin name is no gap
+            # 美国车企 Rivian: before an organisation the space after the cue is no gap
             if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()),
-                     rstrip=True):
+                     rstrip=cls in _ORG_CLASSES):
                 return replace(m, cls=cls, source="context", confidence=0.7)
         return m
 

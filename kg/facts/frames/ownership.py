@@ -16,6 +16,8 @@ from kg.facts.roles import hedged, left, right, triggers
 # Y旗下(的)(物流部门|软件公司|拥有的)X: what may stand between the trigger and the child
 _UNIT = r"[的\s]*(?:{{own.holds}})?[的\s]*(?:[^\s，,。；;：:、（）()「」《》“”]{0,8}?{{own.unit_noun}})?[的\s]*"
 # X是Y的子公司(之一)。: nothing named after the noun
+# a name no list knows is a child only after nothing or a company noun
+_COMPANY_UNIT = r"[的\s]*(?:[^\s，,。；;：:、（）()「」《》“”]{0,8}?{{own.company_unit}})?[的\s]*"
 _NOTHING_AFTER = r"\s*(?:{{own.unit_noun}})?(?:{{own.of_many}})?\s*(?:[，,。；;！!]|$)"
 _COPULA = r"\s*(?:{{own.adverb}})?\s*(?:{{own.copula}})\s*"
 _ADVERBS = r"\s*(?:{{own.adverb}})*\s*"
@@ -49,23 +51,41 @@ def _is_of(ex, sent, parent, trig):
 @frame("parent-v-child")
 def parent_v_child(ex, pattern, rx, sent):
     """阿里巴巴旗下的阿里云, 大众集团旗下软件公司CARIAD, 阿里巴巴旗下的物流
-    部门菜鸟 → the child subsidiaryOf the parent; and X是Y的子公司."""
+    部门菜鸟 → the child subsidiaryOf the parent; and X是Y的子公司. The
+    parent stands right before the trigger (A、旗下的…: the owner is no list
+    member before 、); a name no list knows is a child only right after the
+    trigger or after a company noun (旗下包括ThinkPad、Yoga等系列: products)."""
     for trig in triggers(ex, pattern, rx, sent):
         parents = left(ex, sent, trig.start(), ex.orgs, limit=2, skip_after=(), nearest=True)
         if not parents or hedged(ex, sent, parents[-1].end, trig):
             continue
         parent = parents[-1]
+        if not _owner_next_to(ex, sent, parent, trig.start()):
+            continue
         children = right(ex, sent, trig.end(), ex.orgs, ("Company",), limit=10, skips=0)
         if children:
-            if ex.grammar(_UNIT).fullmatch(sent.text, trig.end(), children[0].start):
-                for prev, c in zip([None] + children, children):
-                    if prev is not None and sent.text[prev.end:c.start].strip() not in ex.word_set("own.child_join"):
-                        break           # …旗下的X与Y成立合资公司: Y is a partner
-                    yield c, pattern.predicate, parent, 1.0
+            filler = (trig.end(), children[0].start)
+            if not ex.grammar(_UNIT).fullmatch(sent.text, *filler):
+                continue
+            if children[0].typed_by == "role" and not ex.grammar(_COMPANY_UNIT).fullmatch(sent.text, *filler):
+                continue
+            for prev, c in zip([None] + children, children):
+                if prev is not None and sent.text[prev.end:c.start].strip() not in ex.word_set("own.child_join"):
+                    break           # …旗下的X与Y成立合资公司: Y is a partner
+                yield c, pattern.predicate, parent, 1.0
             continue
         child = _is_of(ex, sent, parent, trig)
         if child is not None:
             yield child, pattern.predicate, parent, 0.95
+
+
+def _owner_next_to(ex, sent, parent, pos):
+    """Only 的/公司 between the owner and the trigger, or the bracket that
+    closes a gloss the owner is (阿里巴巴（Alibaba）旗下)."""
+    gap = sent.text[parent.end:pos].strip(" .")       # Alphabet Inc. 旗下
+    if gap in ("", "的") or gap in ex.word_set("own.parent_gap"):
+        return True
+    return gap in ("）", ")") and sent.text[parent.start - 1:parent.start] in ("（", "(")
 
 
 @frame("belongs-to")
@@ -122,14 +142,39 @@ def parent_noun(ex, pattern, rx, sent):
 @frame("acquirer-v-target")
 def acquirer_v_target(ex, pattern, rx, sent):
     """Y收购(了)X → X subsidiaryOf Y (the gold reads a done acquisition so),
-    but not one of alternatives (买下A或B) nor a deal named as a thing
-    (收购X的交易因…失败, 收购X的计划)."""
+    but not one of alternatives (买下A或B), a deal named as a thing (收购X的
+    交易因…失败), a plan (将以…收购, 有传言指出Y收购X), a target from an
+    earlier sentence, nor when another organisation stands between the
+    buyer and the target (欧盟批准吉利从福特手中收购沃尔沃: the clause topic
+    is no buyer)."""
     for cand in svo(ex, pattern, rx, sent, reverse=True):
-        target = cand[0]
+        target, buyer = cand[0], cand[2]
+        if not sent.start <= target.start < sent.end:
+            continue            # a target only a reference word (其, 该公司) names in this sentence
         before = sent.text[max(sent.start, target.start - 3):target.start].rstrip()
         after = sent.text[target.end:target.end + 6].lstrip()
         if before.endswith(ex.words("own.alternative")) or after.startswith(ex.words("own.alternative")):
             continue
         if ex.grammar(r"\s*的?\s*(?:{{own.deal_noun}})").match(sent.text, target.end):
             continue
+        if ex.hedged(sent.text[sent.start:buyer.start]) or ex.grammar("{{own.plan}}").search(
+                sent.text, buyer.end, target.start):
+            continue
+        if buyer.end <= target.start and _org_between(ex, sent, buyer, target):
+            continue
         yield cand
+
+
+def _org_between(ex, sent, buyer, target):
+    """An organisation between the buyer (with the names listed after it)
+    and the target, not a gloss in brackets."""
+    end = buyer.end
+    for m in sent.mentions:
+        if m.start < end or m.end > target.start:
+            continue
+        if ex.coordination.match(sent.text[end:m.start]) and m.start - end <= 3:
+            end = m.end
+            continue
+        if ex.fits(m.cls, ex.orgs) and sent.text[m.start - 1:m.start] not in ("（", "("):
+            return True
+    return False

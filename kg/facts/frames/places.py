@@ -58,7 +58,7 @@ def place_prefix(ex, pattern, rx, sent):
             continue
         if re.search(r"[0-9一二三四五六七八九十第]", filler):
             continue
-        if _nationality(ex, sent, a) or _likeness(sent, a, b):
+        if _nationality(ex, sent, a) or _likeness(ex, sent, a, b):
             continue
         members = _listed(ex, sent, ms[i + 1:])
         if filler == "的" and len(members) < 2:
@@ -89,8 +89,11 @@ def _nationality(ex, sent, place):
     return False
 
 
-def _likeness(sent, a, b):
-    """「中国 OpenAI」, “中国的谷歌”: a place and a name quoted together name a likeness."""
+def _likeness(ex, sent, a, b):
+    """「中国 OpenAI」, “中国的谷歌”, 打造中国OpenAI: a place and a name quoted
+    together, or after a verb of likeness, name a likeness."""
+    if ex.grammar(r"(?:{{places.likeness_lead}})\s*[「“\"『]?\s*$").search(sent.text, max(sent.start, a.start - 6), a.start):
+        return True
     return sent.text[a.start - 1:a.start] in "「“\"『" and a.start > sent.start \
         and sent.text[b.end:b.end + 1] in ("」", "”", "\"", "』")
 
