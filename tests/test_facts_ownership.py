@@ -37,6 +37,9 @@ OWNERSHIP = [
     ("Zeta公司母公司北辰公司公布了财报。", F({("Zeta公司", S, "北辰公司")})),
     # a reporting source before is never the child
     ("据《星海日报》报道，Zeta公司母公司北辰公司正准备裁员。", F({("Zeta公司", S, "北辰公司")})),
+    # a listed product with a parent company is the company (only a company has one)
+    ("据星海日报报道，Facebook 母公司北辰公司正准备裁员。", F({("Facebook", S, "北辰公司")})),
+    ("Facebook 的新功能北辰公司也在用。", F()),
     # the clause topic is not the child: the noun needs its child right before it
     ("北辰公司正在与星海公司旗下子公司的母公司谈判。", F()),
     ("北辰公司正在与母公司 Zeta公司 谈判。", F()),

@@ -40,8 +40,10 @@ PLACES = [
     ("英国《卫报》前科技编辑陈立群表示反对。", F({("卫报", L, "英国")})),
     ("英国反垄断监管机构「竞争与市场管理局」（CMA）表示将调查。", F({("竞争与市场管理局", L, "英国")})),
     # 的 only before a list
-    ("其他的大厂包括美国的 Google、Facebook、Amazon 都没有发出来。", F({
-        ("Google", L, "美国"), ("Amazon", L, "美国")})),
+    # …a listed product among them is the company
+    ("其他的大厂包括美国的 Zeta公司、Facebook、Nova公司 都没有发出来。", F({
+        ("Zeta公司", L, "美国"), ("Facebook", L, "美国"), ("Nova公司", L, "美国")})),
+    ("美国的 Facebook、Instagram 都很流行。", F()),
     ("北辰公司想成为美国的Google。", F()),
     # a list, then 等 / 两家 and the place with its class noun
     ("星海公司、Zeta公司和Nova公司等中国企业纷纷跟进。", F({
@@ -65,6 +67,9 @@ PLACES = [
     ("王立群组局入场，要「打造中国 OpenAI」。", F()),
     # a factory or office is where a site is
     ("北辰公司工厂项目位于北京亦庄经济开发区。", F()),
+    ("北辰公司在英国牛津工厂生产汽车。", F()),
+    ("星海科技有限公司总部设在东京。", F({("星海科技有限公司", L, "东京")})),
+    ("北辰公司是一家总部位于新加坡的公司。", F({("北辰公司", L, "新加坡")})),
     # a name that begins with a place: only a registered company name says so
     ("北京星海华章科技股份有限公司在港交所敲钟。", F({("北京星海华章科技股份有限公司", L, "北京")})),
     ("北京大学发布了新模型。", F()),

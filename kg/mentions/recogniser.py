@@ -131,12 +131,13 @@ class Recogniser:
         return self._products_as_companies(text, mentions)
 
     def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """新加坡AI新创Manus, Manus创办人肖弘: a listed product the text names
-        as a company (a company noun right before, a founder title right
-        after) is the company in that mention. Its node stays the listed
+        """新加坡AI新创Manus, Manus创办人肖弘, Facebook母公司Meta: a listed
+        product the text names as a company (a company noun right before, a
+        founder title or its parent company right after) is the company in
+        that mention. Its node stays the listed
         one (the key is kept), so no two nodes arise and nothing merges."""
         before = self._cue.get("company_noun_before", ())
-        after = self._cue.get("founder_after", ())
+        after = self._cue.get("founder_after", ()) + self._cue.get("parent_after", ())
         out = []
         for m in mentions:
             if m.cls == "Product" and m.key and _cued(text, m, before, after, before_width=8, rstrip=True):

@@ -4,6 +4,7 @@ with a place, and X是一家美国的…公司."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.facts.frames import frame
 from kg.facts.roles import clause_start, fits_or_typed, left, right, triggers
@@ -60,6 +61,8 @@ def place_prefix(ex, pattern, rx, sent):
             continue
         if _nationality(ex, sent, a) or _likeness(ex, sent, a, b):
             continue
+        if ex.grammar("{{places.facility}}").match(sent.text, b.end):
+            continue                # 英国牛津工厂: a site named by its town, no organisation
         members = _listed(ex, sent, ms[i + 1:])
         if filler == "的" and len(members) < 2:
             continue
@@ -67,6 +70,9 @@ def place_prefix(ex, pattern, rx, sent):
             for m in members if filler else members[:1]:
                 if m.cls in ex.orgs:
                     yield m, pattern.predicate, a, 1.0 if filler else 0.9
+                elif m.cls == "Product" and m.key and sum(x.cls in ex.orgs for x in members) >= 2:
+                    # 美国的 Google、Facebook、Amazon: a listed product among companies is the company
+                    yield replace(m, cls="Company", as_company=True), pattern.predicate, a, 1.0 if filler else 0.9
     for m in ms:
         if m.cls in ("Company", "Organization") and ex.grammar(_REGISTERED).search(m.text):
             head = ex.head_of(m.text)
