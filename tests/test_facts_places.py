@@ -55,6 +55,8 @@ PLACES = [
     # 这是一家在丹麦的公司: the name last before the sentence
     ("北辰公司正在与 LumEyes 密切合作。这是一家在丹麦的公司。", F({("LumEyes", L, "丹麦")})),
     ("北辰公司是一家美国公司。", F({("北辰公司", L, "美国")})),
+    ("北辰公司是一家成立于2015年的美国公司。", F({("北辰公司", L, "美国")})),
+    ("星海科技有限公司成立不久，这是目前为止欧洲最知名的AI初创企业之一。", F({("星海科技有限公司", L, "欧洲")})),
     # …but an untyped plain word before is no name to refer to
     ("北辰公司正在与 Lumeyes 密切合作。这是一家在丹麦的公司。", F()),
     ("星海科技有限公司总部位于新加坡。", F({("星海科技有限公司", L, "新加坡")})),
@@ -73,6 +75,11 @@ PLACES = [
     # a name that begins with a place: only a registered company name says so
     ("北京星海华章科技股份有限公司在港交所敲钟。", F({("北京星海华章科技股份有限公司", L, "北京")})),
     ("北京大学发布了新模型。", F()),
+    # the place is part of another name, or of something else the organisation has
+    ("硅谷银行的母公司 Zetabank Group 盘前暴跌。", F()),
+    ("北辰公司将暂停其位于华盛顿特区附近第二总部的建设。", F()),
+    ("Zetaflow 是一家 12 年历史、主要市场在中国的公司。", F()),
+    ("到马里兰大学 College Park 校区的头一两周。", F()),
     ("硅谷银行宣布关闭。", F()),
 ]
 

@@ -12,6 +12,8 @@ from kg.model import Mention
 
 _CLAUSE = re.compile(r"[，,；;：:。]")
 _ORG_NOUN = r"{{places.org_noun}}$"
+# between 是一家 and its place: 总部位于, 在, 来自 …, a short adverb (目前为止), a modifier with 的 (成立于2015年的)
+_TO_PLACE = r"\s*(?:{{places.to_place}}|[^、，,。；;：:0-9]{0,4}|[^、，,。；;：:]{0,14}?的)?\s*"
 # between the organisation and 是一家…: adverbs, a gloss in brackets
 _SUBJECT_GAP = r"\s*(?:[（(][^（()）]{1,30}[)）])?\s*(?:{{places.is_adverb}})*\s*"
 
@@ -34,6 +36,8 @@ def from_place(ex, pattern, rx, sent):
             orgs = left(ex, sent, trig.start(), ex.orgs, limit=6, nearest=True)
             if orgs and ex.grammar("{{places.facility}}").search(sent.text, orgs[-1].end, trig.start()):
                 continue            # X工厂位于Y, X在Y的办事处: where a site is, not the organisation
+            if orgs and not ex.grammar(_SUBJECT_GAP + "的?").fullmatch(sent.text, orgs[-1].end, trig.start()):
+                continue            # X将暂停其位于Y的第二总部: the organisation is no subject of 位于
             places = right(ex, sent, trig.end(), ex.places, limit=4)
             for o in orgs:
                 for p in places[:1]:
@@ -57,8 +61,8 @@ def place_prefix(ex, pattern, rx, sent):
         filler = raw.strip().rstrip("《「“\"『").rstrip()
         if len(filler) > 10 or _CLAUSE.search(filler) or re.search(r"[、和与及》」”]", filler):
             continue
-        if re.search(r"[0-9一二三四五六七八九十第]", filler):
-            continue
+        if re.search(r"[0-9一二三四五六七八九十第]", filler) or filler.find("的") > 0:
+            continue                # 硅谷银行的母公司X: the place is in another name
         if _nationality(ex, sent, a) or _likeness(ex, sent, a, b):
             continue
         if ex.grammar("{{places.facility}}").match(sent.text, b.end):
@@ -140,6 +144,8 @@ def is_place_org(ex, pattern, rx, sent):
         places = [m for m in sent.mentions if trig.end() <= m.start and m.end <= tail_end and m.cls in ex.places]
         if not orgs or not places:
             continue
+        if not ex.grammar(_TO_PLACE).fullmatch(sent.text, trig.end(), places[0].start):
+            continue                # 是一家12年历史、主要市场在中国的公司: the place is the market's
         rest = sent.text[places[0].end:tail_end]
         if not ex.grammar("{{places.is_org_noun}}").search(rest):
             continue
