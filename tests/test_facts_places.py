@@ -70,6 +70,8 @@ PLACES = [
     # a factory or office is where a site is
     ("北辰公司工厂项目位于北京亦庄经济开发区。", F()),
     ("北辰公司在英国牛津工厂生产汽车。", F()),
+    ("北辰集团位于沈阳的动力电池中心将与星海公司合作。", F()),
+    ("墨西哥外交部长陈立群出席了活动。", F()),
     ("星海科技有限公司总部设在东京。", F({("星海科技有限公司", L, "东京")})),
     ("北辰公司是一家总部位于新加坡的公司。", F({("北辰公司", L, "新加坡")})),
     # a name that begins with a place: only a registered company name says so

@@ -39,6 +39,8 @@ def from_place(ex, pattern, rx, sent):
             if orgs and not ex.grammar(_SUBJECT_GAP + "的?").fullmatch(sent.text, orgs[-1].end, trig.start()):
                 continue            # X将暂停其位于Y的第二总部: the organisation is no subject of 位于
             places = right(ex, sent, trig.end(), ex.places, limit=4)
+            if places and sent.text.startswith("的", places[0].end):
+                continue            # X位于沈阳的电池中心: X's centre is there
             for o in orgs:
                 for p in places[:1]:
                     yield o, pattern.predicate, p, 1.0
@@ -67,6 +69,8 @@ def place_prefix(ex, pattern, rx, sent):
             continue
         if ex.grammar("{{places.facility}}").match(sent.text, b.end):
             continue                # 英国牛津工厂: a site named by its town, no organisation
+        if any(sent.text[b.start:b.end + k] in ex.titles for k in (1, 2, 3)):
+            continue                # 墨西哥外交部长: a title, the ministry is no mention of its own
         members = _listed(ex, sent, ms[i + 1:])
         if filler == "的" and len(members) < 2:
             continue
