@@ -72,6 +72,14 @@ PLACES = [
     ("北辰公司在英国牛津工厂生产汽车。", F()),
     ("北辰集团位于沈阳的动力电池中心将与星海公司合作。", F()),
     ("墨西哥外交部长陈立群出席了活动。", F()),
+    ("北辰公司位于德国柏林东南部的超级工厂因断电停产。", F()),
+    ("陈立群曾主导上海迪士尼乐园开园。", F()),
+    # a place that ends another name (星海公司中国 的账号), a known name seated elsewhere
+    ("3 月 16 日，北辰公司中国 B 站官方账号发文。", F()),
+    ("墨西哥证监会表示将加强审查。", F()),
+    ("英国剑桥大学的研究表明。", F({("剑桥大学", L, "英国")})),
+    # a table of people: name (gloss), nationality, post
+    ("Yutaka Mori（森丰） 日本 东京大学教授，研究深度学习。", F()),
     ("星海科技有限公司总部设在东京。", F({("星海科技有限公司", L, "东京")})),
     ("北辰公司是一家总部位于新加坡的公司。", F({("北辰公司", L, "新加坡")})),
     # a name that begins with a place: only a registered company name says so

@@ -39,11 +39,20 @@ def from_place(ex, pattern, rx, sent):
             if orgs and not ex.grammar(_SUBJECT_GAP + "的?").fullmatch(sent.text, orgs[-1].end, trig.start()):
                 continue            # X将暂停其位于Y的第二总部: the organisation is no subject of 位于
             places = right(ex, sent, trig.end(), ex.places, limit=4)
-            if places and sent.text.startswith("的", places[0].end):
-                continue            # X位于沈阳的电池中心: X's centre is there
+            if places and ex.grammar(r"[^，,。；;：:\s]{0,5}?的").match(sent.text, _chain_end(ex, sent, places[0])):
+                continue            # X位于沈阳的电池中心, 位于德国柏林东南部的工厂: X's site is there
             for o in orgs:
                 for p in places[:1]:
                     yield o, pattern.predicate, p, 1.0
+
+
+def _chain_end(ex, sent, place):
+    """Where a run of adjacent places (德国柏林) that starts with ``place`` ends."""
+    end = place.end
+    for m in sent.mentions:
+        if m.start == end and m.cls in ex.places:
+            end = m.end
+    return end
 
 
 @frame("place-prefix", triggerless=True)
@@ -71,6 +80,10 @@ def place_prefix(ex, pattern, rx, sent):
             continue                # 英国牛津工厂: a site named by its town, no organisation
         if any(sent.text[b.start:b.end + k] in ex.titles for k in (1, 2, 3)):
             continue                # 墨西哥外交部长: a title, the ministry is no mention of its own
+        if i and ms[i - 1].cls in ex.orgs and ms[i - 1].end == a.start:
+            continue                # 索尼中国 B站: the place ends another name
+        if _seated_elsewhere(ex, a, b):
+            continue                # 美国证监会 read as the known 中国证券监督管理委员会
         members = _listed(ex, sent, ms[i + 1:])
         if filler == "的" and len(members) < 2:
             continue
@@ -92,11 +105,20 @@ def place_prefix(ex, pattern, rx, sent):
 _REGISTERED = r"(?:{{places.registered_form}})$"
 
 
+def _seated_elsewhere(ex, place, org):
+    """The known organisation's own name begins with another country (美国 +
+    证监会 known as 中国证券监督管理委员会): a short name read as the wrong one
+    (a city there is no contradiction: 英国剑桥大学)."""
+    entry = ex.lexicon.entries.get(org.key) if org.key and ex.lexicon else None
+    head = ex.head_of(entry.label) if entry is not None else None
+    return head is not None and head.cls == place.cls == "Country" and head.key != place.key
+
+
 def _nationality(ex, sent, place):
     """A person right before the place (a Latin name, as in a table of
     people: 姓名 国籍 现职): the place is the person's nationality."""
-    if re.search(r"[A-Za-z]\s+$", sent.text[max(sent.start, place.start - 3):place.start]):
-        return True
+    if re.search(r"[A-Za-z)）]\s+$", sent.text[max(sent.start, place.start - 3):place.start]):
+        return True             # Yutaka Matsuo（松尾丰） 日本 东京大学教授
     for p in sent.mentions:
         if p.cls == "Person" and p.end <= place.start and not sent.text[p.end:place.start].strip():
             return True
