@@ -14,10 +14,12 @@ from kg.facts.frames.basic import svo
 from kg.facts.roles import hedged, left, right, triggers
 
 # Y旗下(的)(物流部门|软件公司|拥有的)X: what may stand between the trigger and the child
-_UNIT = r"[的\s]*(?:{{own.holds}})?[的\s]*(?:[^\s，,。；;：:、（）()「」《》“”]{0,8}?{{own.unit_noun}})?[的\s]*"
+_DE = r"[的\s]*"           # the particle 的 and spaces
+_NOUN_SPAN = r"[^\s，,。；;：:、（）()「」《》“”]{0,8}?"
+_UNIT = _DE + r"(?:{{own.holds}})?" + _DE + "(?:" + _NOUN_SPAN + r"{{own.unit_noun}})?" + _DE
 # X是Y的子公司(之一)。: nothing named after the noun
 # a name no list knows is a child only after nothing or a company noun
-_COMPANY_UNIT = r"[的\s]*(?:[^\s，,。；;：:、（）()「」《》“”]{0,8}?{{own.company_unit}})?[的\s]*"
+_COMPANY_UNIT = _DE + "(?:" + _NOUN_SPAN + r"{{own.company_unit}})?" + _DE
 _NOTHING_AFTER = r"\s*(?:{{own.unit_noun}})?(?:{{own.of_many}})?\s*(?:[，,。；;！!]|$)"
 _COPULA = r"\s*(?:{{own.adverb}})?\s*(?:{{own.copula}})\s*"
 _ADVERBS = r"\s*(?:{{own.adverb}})*\s*"
@@ -83,7 +85,7 @@ def _owner_next_to(ex, sent, parent, pos):
     """Only 的/公司 between the owner and the trigger, or the bracket that
     closes a gloss the owner is (阿里巴巴（Alibaba）旗下)."""
     gap = sent.text[parent.end:pos].strip(" .")       # Alphabet Inc. 旗下
-    if gap in ("", "的") or gap in ex.word_set("own.parent_gap"):
+    if gap == "" or gap in ex.word_set("own.parent_gap"):
         return True
     return gap in ("）", ")") and sent.text[parent.start - 1:parent.start] in ("（", "(")
 
@@ -155,7 +157,7 @@ def acquirer_v_target(ex, pattern, rx, sent):
         after = sent.text[target.end:target.end + 6].lstrip()
         if before.endswith(ex.words("own.alternative")) or after.startswith(ex.words("own.alternative")):
             continue
-        if ex.grammar(r"\s*的?\s*(?:{{own.deal_noun}})").match(sent.text, target.end):
+        if ex.grammar(_DE + r"(?:{{own.deal_noun}})").match(sent.text, target.end):
             continue
         if ex.hedged(sent.text[sent.start:buyer.start]) or ex.grammar("{{own.plan}}").search(
                 sent.text, buyer.end, target.start):

@@ -11,9 +11,10 @@ from kg.facts.roles import clause_start, fits_or_typed, left, right, triggers
 from kg.model import Mention
 
 _CLAUSE = re.compile(r"[，,；;：:。]")
+_DE = "的"                  # the particle
 _ORG_NOUN = r"{{places.org_noun}}$"
 # between 是一家 and its place: 总部位于, 在, 来自 …, a short adverb (目前为止), a modifier with 的 (成立于2015年的)
-_TO_PLACE = r"\s*(?:{{places.to_place}}|[^、，,。；;：:0-9]{0,4}|[^、，,。；;：:]{0,14}?的)?\s*"
+_TO_PLACE = r"\s*(?:{{places.to_place}}|[^、，,。；;：:0-9]{0,4}|[^、，,。；;：:]{0,14}?" + _DE + r")?\s*"
 # between the organisation and 是一家…: adverbs, a gloss in brackets
 _SUBJECT_GAP = r"\s*(?:[（(][^（()）]{1,30}[)）])?\s*(?:{{places.is_adverb}})*\s*"
 
@@ -36,10 +37,10 @@ def from_place(ex, pattern, rx, sent):
             orgs = left(ex, sent, trig.start(), ex.orgs, limit=6, nearest=True)
             if orgs and ex.grammar("{{places.facility}}").search(sent.text, orgs[-1].end, trig.start()):
                 continue            # X工厂位于Y, X在Y的办事处: where a site is, not the organisation
-            if orgs and not ex.grammar(_SUBJECT_GAP + "的?").fullmatch(sent.text, orgs[-1].end, trig.start()):
+            if orgs and not ex.grammar(_SUBJECT_GAP + _DE + "?").fullmatch(sent.text, orgs[-1].end, trig.start()):
                 continue            # X将暂停其位于Y的第二总部: the organisation is no subject of 位于
             places = right(ex, sent, trig.end(), ex.places, limit=4)
-            if places and ex.grammar(r"[^，,。；;：:\s]{0,5}?的").match(sent.text, _chain_end(ex, sent, places[0])):
+            if places and ex.grammar(r"[^，,。；;：:\s]{0,5}?" + _DE).match(sent.text, _chain_end(ex, sent, places[0])):
                 continue            # X位于沈阳的电池中心, 位于德国柏林东南部的工厂: X's site is there
             for o in orgs:
                 for p in places[:1]:
@@ -72,7 +73,7 @@ def place_prefix(ex, pattern, rx, sent):
         filler = raw.strip().rstrip("《「“\"『").rstrip()
         if len(filler) > 10 or _CLAUSE.search(filler) or re.search(r"[、和与及》」”]", filler):
             continue
-        if re.search(r"[0-9一二三四五六七八九十第]", filler) or filler.find("的") > 0:
+        if re.search(r"[0-9一二三四五六七八九十第]", filler) or filler.find(_DE) > 0:
             continue                # 硅谷银行的母公司X: the place is in another name
         if _nationality(ex, sent, a) or _likeness(ex, sent, a, b):
             continue
@@ -85,9 +86,9 @@ def place_prefix(ex, pattern, rx, sent):
         if _seated_elsewhere(ex, a, b):
             continue                # 美国证监会 read as the known 中国证券监督管理委员会
         members = _listed(ex, sent, ms[i + 1:])
-        if filler == "的" and len(members) < 2:
+        if filler == _DE and len(members) < 2:
             continue
-        if filler in ("", "的") or ex.grammar(_ORG_NOUN).search(filler):
+        if filler in ("", _DE) or ex.grammar(_ORG_NOUN).search(filler):
             for m in members if filler else members[:1]:
                 if m.cls in ex.orgs:
                     yield m, pattern.predicate, a, 1.0 if filler else 0.9
@@ -180,7 +181,7 @@ def is_place_org(ex, pattern, rx, sent):
 
 
 # A、B等中国企业 / A和B两家美国公司: the list, then the place with its class noun
-_AFTER_PLACE = r"\s*的?\s*[^，,。；;：:、]{0,8}?{{places.org_noun}}"
+_AFTER_PLACE = r"\s*" + _DE + r"?\s*[^，,。；;：:、]{0,8}?{{places.org_noun}}"
 
 
 @frame("listed-place", triggerless=True)
