@@ -100,7 +100,7 @@ def left(ex, sent, pos, allowed, prefer=("Company",), limit=60, skip_after=_PREP
     return []
 
 
-_REPORTING = r"\s*(?:{{roles.reporting}}|说(?![明服])|称(?![赞其为之号道]))"
+_REPORTING = r"[》」”\"』）)]*\s*(?:{{roles.reporting}}|说(?![明服])|称(?![赞其为之号道]))"
 
 
 def _possessed(ex, sent, m, pos, allowed, prefer):

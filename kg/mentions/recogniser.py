@@ -24,6 +24,7 @@ from kg.mentions.suffixes import SuffixOrgs
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
 _BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*$")
+_ORG_CLASSES = frozenset({"GovernmentBody", "Company", "Organization"})
 _SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
                 "statistical": 5}
 
@@ -152,12 +153,13 @@ class Recogniser:
         return self._products_as_companies(text, mentions)
 
     def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """新加坡AI新创Manus, Manus创办人肖弘: a listed product the text names
-        as a company (a company noun right before, a founder title right
-        after) is the company in that mention. Its node stays the listed
+        """新加坡AI新创Manus, Manus创办人肖弘, Facebook母公司Meta: a listed
+        product the text names as a company (a company noun right before, a
+        founder title or its parent company right after) is the company in
+        that mention. Its node stays the listed
         one (the key is kept), so no two nodes arise and nothing merges."""
         before = self._cue.get("company_noun_before", ())
-        after = self._cue.get("founder_after", ())
+        after = self._cue.get("founder_after", ()) + self._cue.get("parent_after", ())
         out = []
         for m in mentions:
             if m.cls == "Product" and m.key and _cued(text, m, before, after, before_width=8, rstrip=True):
@@ -189,8 +191,10 @@ class Recogniser:
         return out
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
-        for cls in ("Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
-            if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ())):
+        for cls in ("GovernmentBody", "Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
+            # 美国车企 Rivian: before an organisation the space after the cue is no gap
+            if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()),
+                     rstrip=cls in _ORG_CLASSES):
                 return replace(m, cls=cls, source="context", confidence=0.7)
         return m
 
