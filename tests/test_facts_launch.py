@@ -54,6 +54,14 @@ OBJECT_GUARDS = [
     # a launch named in a relative clause stands whatever follows it
     ("它接近于北辰公司开发的Zeta-7B的性能。", F({("北辰公司", R, "Zeta-7B")})),
     ("北辰公司发布了Zeta-7B和Zeta-9B。", F({("北辰公司", R, "Zeta-7B"), ("北辰公司", R, "Zeta-9B")})),
+    # an edition of something else, a list item of another noun, another thing's part
+    ("北辰公司更新了Zeta-X1芯片版平板。", F()),
+    ("北辰公司开源模型、南山公司自己的Zeta-7B模型都很强。", F()),
+    ("北辰公司在每次发布模型的Zeta-Card中都写明了风险。", F()),
+    ("北辰公司发布了Zeta-7B版本。", F({("北辰公司", R, "Zeta-7B")})),
+    # X推出在线工具: X is the agent of an unnamed thing, not launched itself
+    ("Zeta-Chat推出在线修图工具。", F()),
+    ("Zeta-Chat正式上线。", F()),
 ]
 
 
@@ -129,6 +137,10 @@ HEDGES = [
     ("传特斯拉叫停Zeta-7B。", F()),
     ("根据此前的爆料，北辰公司发布了Zeta-7B。", F()),
     ("北辰公司将接入Zeta-7B。", F()),
+    ("北辰公司或 2025 年推出Zeta-7B。", F()),
+    ("要求监管机构禁止北辰公司发布Zeta-7B。", F()),
+    ("2023年3月1日，分析师称北辰公司在 2024 年推出的Zeta-7B会很强。", F()),
+    ("2023年3月1日，北辰公司在 2022 年推出的Zeta-7B很强。", F({("北辰公司", R, "Zeta-7B")})),
     # not hedges: the disposal 将, a noun ending in 会, a word starting with 传
     ("北辰公司将Zeta-7B开源。", F({("北辰公司", R, "Zeta-7B")})),
     ("北辰公司在大会上发布了Zeta-7B。", F({("北辰公司", R, "Zeta-7B")})),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.facts.attributes import document_year
 from kg.model import Mention
 
 _DIGEST = "；;|｜"
@@ -23,11 +24,18 @@ class Agents:
     text: str
     mentions: tuple[Mention, ...]          # the document's mentions, by start
     _noted: list[tuple[int, Mention]] = field(default_factory=list)
+    _year: list = field(default_factory=list)
 
     def note(self, position: int, subject: Mention, orgs: frozenset[str]) -> None:
         """``subject`` stood as the agent of a fact in the sentence at ``position``."""
         if subject.cls in orgs and not subject.metonym:
             self._noted.append((position, subject))
+
+    def year(self, ctx) -> int | None:
+        """The year the document is written in (:func:`kg.facts.attributes.document_year`), once."""
+        if not self._year:
+            self._year.append(document_year(ctx, self.text))
+        return self._year[0]
 
     def headline(self, orgs: frozenset[str]) -> Mention | None:
         """The one organisation the first line names (by its key), if exactly

@@ -14,7 +14,7 @@ from kg.facts.sentences import clause_start
 
 _LEAD_START = r"\s*(?:{{hedges.lead_start}})(?!{{hedges.lead_start_not}})"
 _LEAD = "{{hedges.lead}}"
-_MODAL = r"(?:{{hedges.modal}})\s*(?:{{hedges.modal_adverb}}\s*){0,2}$"
+_MODAL = r"(?:{{hedges.modal}})\s*(?:(?:{{hedges.modal_adverb}}|\d{4}\s*年|\d{1,2}\s*月)\s*){0,3}$"
 _NOT_MODAL = r"(?:{{hedges.modal_not}})\s*(?:{{hedges.modal_adverb}}\s*){0,2}$"
 _FUTURE = "{{hedges.future}}"
 _FUTURE_TIME = "{{hedges.future_time}}"

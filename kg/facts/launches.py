@@ -15,6 +15,8 @@ candidate, and the agent a clause without one takes.
 
 from __future__ import annotations
 
+import re
+
 from kg.facts.hedges import modal
 from kg.facts.roles import fits_or_typed, hedged, triggers
 from kg.facts.sentences import clause_start
@@ -68,19 +70,24 @@ def object_ok(ex, sent, start, o, after_de=True) -> bool:
         if mod is not None and not _closed(sent, start + mod.end(), start + len(filler),
                                            mod.group() in ex.word_set("launch.agent_marker")):
             return False          # 发布搭载X的平板 (but 发布由X驱动的Y: Y is the head)
-        if ex.grammar(NOT_LAUNCHED).search(filler) or modal_filler(ex, filler):
-            return False
+        if ex.grammar(NOT_LAUNCHED).search(filler) or modal_filler(ex, filler) \
+                or "、" in filler or ex.grammar(_OWNED_FILLER).search(filler):
+            return False          # 开源模型、Y的Z; 发布模型的X: X is another thing's
     end = group_end(ex, sent, o)
     if not after_de and sent.text[end:end + 2].lstrip().startswith("的"):
         return True               # X发布的Y的性能: the relative clause states the launch
-    if ex.grammar(NOT_HEAD).match(sent.text, end):
-        return False
+    if ex.grammar(NOT_HEAD).match(sent.text, end) or ex.grammar(_EDITION).match(sent.text, end):
+        return False              # X论文, X竞品, X芯片版Y
     de = ex.grammar(_DE_SOON).match(sent.text, end, sent.end)
     if de and after_de and not any(end <= m.start < de.end() for m in sent.mentions):
         return False              # 推出X软件的障碍, 由X微调而来的Y: X modifies what follows
     return True
 
 
+_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
+_BLOCKED = "{{launch.blocked}}"
+_OWNED_FILLER = r"(?:{{launch.item_class_noun}})的\s*$"
+_EDITION = r"[」”\"』》)）\s]*(?:{{launch.item_class_noun}})?\s*(?:{{launch.edition}})(?!{{launch.edition_not}})"
 _HEAD_GAP = r"[^，,。；;：:！？!?的]{0,10}的\s*[^，,。；;：:！？!?的]{0,10}?[「“\"《]?\s*"
 
 
@@ -144,9 +151,15 @@ def _owner_between(ex, sent, s, pos) -> bool:
                and sent.text[s.end:m.start].rstrip().endswith("的") for m in sent.mentions)
 
 
-def checked(ex, pattern, rx, sent, cands, after_de=True):
+def checked(ex, pattern, rx, sent, cands, after_de=True, object_after=False):
+    """The candidates that pass the checks (``object_after``: the object must
+    stand after the subject in the sentence, not be a reference's topic)."""
     for cand in cands:
         s, o = cand[0], cand[2]
+        if object_after and (o.start < s.end or o.start < sent.start):
+            continue
+        if future_year(ex, sent, s, o):
+            continue
         start = min(s.end, o.end)
         trig = _trigger_before(ex, pattern, rx, sent, s.end, o.start) if o.start >= s.end else None
         at = trig.end() if trig else max(start, o.start)      # S将O开源: no filler to read
@@ -157,12 +170,26 @@ def checked(ex, pattern, rx, sent, cands, after_de=True):
             cand = (s, cand[1], head, *cand[3:])    # 发布由X驱动的Y: Y is what was launched
             o = head
         if trig is not None and (_progressive(ex, pattern, rx, sent, s.end, trig.start())
+                                 or ex.grammar(_BLOCKED).search(sent.text, s.end, trig.start())
                                  or _owner_between(ex, sent, s, trig.start())):
             continue
+        if ex.grammar(_BLOCKED).search(sent.text, clause_start(sent, s.start), s.start) and s.start < o.start:
+            continue                # 要求监管机构禁止S发布X
         if ex.grammar(_NOT_AGENT).search(sent.text, max(sent.start, s.start - 4), s.start) \
                 or _planned_later(ex, pattern, rx, sent, o):
             continue                # 为特斯拉扫清了推出X的障碍: 特斯拉 is no agent
         yield cand
+
+
+def future_year(ex, sent, s, o) -> bool:
+    """苹果在2024年推出的X, written in 2023: a year after the document's own
+    between the subject and the object (or in the clause before them)."""
+    year = sent.agents.year(ex) if sent.agents is not None else None
+    if year is None:
+        return False
+    lo, hi = min(s.start, o.start), max(s.end, o.end)
+    lo = min(lo, clause_start(sent, lo))
+    return any(int(m.group(1)) > year for m in _YEAR.finditer(sent.text, lo, hi))
 
 
 def _progressive(ex, pattern, rx, sent, start, end) -> bool:

@@ -81,7 +81,7 @@ _OBJECTS = _listed(_right_objects)
 
 @frame("launch-svo")
 def launch_svo(ex, pattern, rx, sent):
-    yield from checked(ex, pattern, rx, sent, svo(ex, pattern, rx, sent))
+    yield from checked(ex, pattern, rx, sent, svo(ex, pattern, rx, sent), object_after=True)
     dom = ex.domain(pattern)
     for trig in triggers(ex, pattern, rx, sent):
         opened = ex.grammar(_LIST_OPEN).match(sent.text, trig.end(), sent.end)
