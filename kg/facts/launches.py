@@ -25,14 +25,15 @@ _MODIFIER = "{{launch.object_modifier}}"
 NOT_LAUNCHED = "{{launch.not_launched}}"
 NOT_HEAD = (r"[」”\"』》)）\s]*(?:{{launch.item_class_noun}})?\s*(?:(?:{{launch.object_not_head}})"
              r"|[^\s，,。；;：:、！？!?]{0,3}?(?:{{launch.not_launched}}))")
-_DE_SOON = r"[」”\"』》)）\s]*[^，,。；;：:、！？!?「“\"《]{0,6}?的(?!\s*(?:{{launch.de_head_ok}}))"
+_DE = "的"                          # the one particle these constructions turn on
+_DE_SOON = r"[」”\"』》)）\s]*[^，,。；;：:、！？!?「“\"《]{0,6}?" + _DE + r"(?!\s*(?:{{launch.de_head_ok}}))"
 _PROGRESSIVE = r"(?:{{launch.progressive}})(?!{{launch.progressive_not}})"
 _PROGRESSIVE_NEAR = r"(?:{{launch.progressive_near}})\s*$"
 _NOT_AGENT = r"(?:{{launch.not_agent_before}})\s*$"
 OV_AFTER = r"了?\s*(?:$|[，,。；;：:！？!?、)）」”\"\s|｜]|{{launch.ov_after}})"
 HUMAN = "{{launch.human_agent}}"
 _FUTURE, _NOT_FUTURE = "{{hedges.future}}", "{{hedges.future_not}}"
-_ANAPHORA_LEAD = r"(?:{{launch.anaphora_lead}}|\s|[0-9年月日号]|[“”「」])*"
+_ANAPHORA_LEAD = r"(?:{{launch.anaphora_lead}}|\s|[0-9]|[“”「」])*"
 
 
 def group_end(ex, sent, o) -> int:
@@ -74,7 +75,7 @@ def object_ok(ex, sent, start, o, after_de=True) -> bool:
                 or "、" in filler or ex.grammar(_OWNED_FILLER).search(filler):
             return False          # 开源模型、Y的Z; 发布模型的X: X is another thing's
     end = group_end(ex, sent, o)
-    if not after_de and sent.text[end:end + 2].lstrip().startswith("的"):
+    if not after_de and sent.text[end:end + 2].lstrip().startswith(_DE):
         return True               # X发布的Y的性能: the relative clause states the launch
     if ex.grammar(NOT_HEAD).match(sent.text, end) or ex.grammar(_EDITION).match(sent.text, end):
         return False              # X论文, X竞品, X芯片版Y
@@ -86,9 +87,10 @@ def object_ok(ex, sent, start, o, after_de=True) -> bool:
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
 _BLOCKED = "{{launch.blocked}}"
-_OWNED_FILLER = r"(?:{{launch.item_class_noun}})的\s*$"
+_OWNED_FILLER = r"(?:{{launch.item_class_noun}})" + _DE + r"\s*$"
 _EDITION = r"[」”\"』》)）\s]*(?:{{launch.item_class_noun}})?\s*(?:{{launch.edition}})(?!{{launch.edition_not}})"
-_HEAD_GAP = r"[^，,。；;：:！？!?的]{0,10}的\s*[^，,。；;：:！？!?的]{0,10}?[「“\"《]?\s*"
+_HEAD_GAP = (r"[^，,。；;：:！？!?" + _DE + r"]{0,10}" + _DE + r"\s*[^，,。；;：:！？!?" + _DE
+             + r"]{0,10}?[「“\"《]?\s*")
 
 
 def head_after(ex, sent, o, rng):
@@ -106,7 +108,7 @@ def _closed(sent, start, end, marker) -> bool:
     """A modifier phrase text[start:end] closes with a 的; after an agent
     marker, not one right after a name (由X驱动的 closes, 由Meta的 does not)."""
     for i in range(start, end):
-        if sent.text[i] == "的":
+        if sent.text[i] == _DE:
             before = sent.text[start:i].rstrip()
             if not marker or not any(m.end == start + len(before) and m.start >= start for m in sent.mentions):
                 return True
