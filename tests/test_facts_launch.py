@@ -59,6 +59,10 @@ OBJECT_GUARDS = [
     ("北辰公司开源模型、南山公司自己的Zeta-7B模型都很强。", F()),
     ("北辰公司在每次发布模型的Zeta-Card中都写明了风险。", F()),
     ("北辰公司发布了Zeta-7B版本。", F({("北辰公司", R, "Zeta-7B")})),
+    # a name inside the description of the named thing: the thing
+    ("北辰公司发布首款双Zeta-X1屏笔记本电脑Zeta-Book。", F({("北辰公司", R, "Zeta-Book")})),
+    # a place of origin is no agent
+    ("来自南山大学的团队发布了Zeta-7B。", F()),
     # X推出在线工具: X is the agent of an unnamed thing, not launched itself
     ("Zeta-Chat推出在线修图工具。", F()),
     ("Zeta-Chat正式上线。", F()),
@@ -67,6 +71,21 @@ OBJECT_GUARDS = [
 
 @pytest.mark.parametrize("text, expected", OBJECT_GUARDS)
 def test_object_guards(extractor, text, expected):
+    assert facts(extractor, text, R) == expected
+
+
+# 推出了一款名为Y的应用: the name is typed by the class noun after it
+NAMED = [
+    ("北辰公司上线了一款名为 Zorro 的视频剪辑应用。", F({("北辰公司", R, "Zorro")})),
+    ("北辰公司发布了一款名为 Zorro 的新芯片。", F({("北辰公司", R, "Zorro")})),
+    # a document or a person named so: nothing
+    ("北辰公司发布了一篇名为 Zorro 的文章。", F()),
+    ("北辰公司计划推出一款名为 Zorro 的应用。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMED)
+def test_named(extractor, text, expected):
     assert facts(extractor, text, R) == expected
 
 

@@ -25,7 +25,7 @@ _MODIFIER = "{{launch.object_modifier}}"
 NOT_LAUNCHED = "{{launch.not_launched}}"
 NOT_HEAD = (r"[」”\"』》)）\s]*(?:{{launch.item_class_noun}})?\s*(?:(?:{{launch.object_not_head}})"
              r"|[^\s，,。；;：:、！？!?]{0,3}?(?:{{launch.not_launched}}))")
-_DE = "的"                          # the one particle these constructions turn on
+DE = _DE = "的"                          # the one particle these constructions turn on
 _DE_SOON = r"[」”\"』》)）\s]*[^，,。；;：:、！？!?「“\"《]{0,6}?" + _DE + r"(?!\s*(?:{{launch.de_head_ok}}))"
 _PROGRESSIVE = r"(?:{{launch.progressive}})(?!{{launch.progressive_not}})"
 _PROGRESSIVE_NEAR = r"(?:{{launch.progressive_near}})\s*$"
@@ -91,6 +91,20 @@ _OWNED_FILLER = r"(?:{{launch.item_class_noun}})" + _DE + r"\s*$"
 _EDITION = r"[」”\"』》)）\s]*(?:{{launch.item_class_noun}})?\s*(?:{{launch.edition}})(?!{{launch.edition_not}})"
 _HEAD_GAP = (r"[^，,。；;：:！？!?" + _DE + r"]{0,10}" + _DE + r"\s*[^，,。；;：:！？!?" + _DE
              + r"]{0,10}?[「“\"《]?\s*")
+
+
+_DESCRIBED = r"\s*[^\s，,。；;：:、！？!?和与及]{0,10}?(?:{{launch.item_class_noun}})\s*[「“\"]?\s*"
+
+
+def described_head(ex, sent, o, rng):
+    """The name a description holding ``o`` introduces (双OLED屏笔记本电脑Y)."""
+    end = group_end(ex, sent, o)
+    for m in sent.mentions:
+        if m.start >= end:
+            if ex.grammar(_DESCRIBED).fullmatch(sent.text, end, m.start) and _DE not in sent.text[end:m.start]:
+                return fits_or_typed(ex, m, rng, ("Product",))
+            return None
+    return None
 
 
 def head_after(ex, sent, o, rng):
@@ -165,6 +179,9 @@ def checked(ex, pattern, rx, sent, cands, after_de=True, object_after=False):
         start = min(s.end, o.end)
         trig = _trigger_before(ex, pattern, rx, sent, s.end, o.start) if o.start >= s.end else None
         at = trig.end() if trig else max(start, o.start)      # S将O开源: no filler to read
+        described = described_head(ex, sent, o, ex.range(pattern)) if trig is not None else None
+        if described is not None:   # 发布双OLED屏笔记本电脑Y: Y, not OLED
+            cand, o = (s, cand[1], described, *cand[3:]), described
         if not object_ok(ex, sent, at, o, after_de):
             head = head_after(ex, sent, o, ex.range(pattern)) if trig is not None else None
             if head is None or not object_ok(ex, sent, at, head, after_de):

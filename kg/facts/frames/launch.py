@@ -7,8 +7,11 @@ in a class noun (发布了三款模型：旗舰模型A、思考模型B，以及�
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.facts.frames import frame
 from kg.facts.frames.basic import ba, ov, passive, svo, v_de_o
+from kg.facts.launches import DE as _DE
 from kg.facts.launches import HUMAN, NOT_LAUNCHED, OV_AFTER, checked, group_end, object_ok, paragraph_agent
 from kg.facts.roles import fits_or_typed, hedged, left, right, triggers
 from kg.facts.sentences import clause_start
@@ -33,6 +36,30 @@ def _anaphoric(ex, pattern, rx, sent, objects_at):
             continue
         for o in objects:
             yield agent, pattern.predicate, o, 0.75
+
+
+_NAMED = r"[^，,。；;！？!?]{0,8}?(?:{{launch.named}})\s*[「“\"]?\s*$"
+_NAMED_AFTER = r"\s*[」”\"]?\s*" + _DE + r"\s*([^，,。；;！？!?]{0,12})"
+_NAMED_CLASSES = ("AIModel", "Hardware", "Product")
+
+
+def named_object(ex, sent, pos, rng):
+    """推出了一款名为Y的应用: the name after 名为, typed by the class noun
+    its 的-phrase ends in (应用 → Product), even when the recogniser left it
+    untyped."""
+    for m in sent.mentions:
+        if m.start < pos:
+            continue
+        if not ex.grammar(_NAMED).fullmatch(sent.text, pos, m.start):
+            return None
+        after = ex.grammar(_NAMED_AFTER).match(sent.text, m.end, sent.end)
+        if after is None:
+            return None
+        for cls in _NAMED_CLASSES:
+            if (not rng or cls in rng) and any(w in after.group(1) for w in ex.words(f"before:{cls}")):
+                return m if m.cls == cls else replace(m, cls=cls, typed_by="role", confidence=min(m.confidence, 0.6))
+        return None
+    return None
 
 
 def list_items(ex, sent, pos, rng):
@@ -85,13 +112,15 @@ def launch_svo(ex, pattern, rx, sent):
     dom = ex.domain(pattern)
     for trig in triggers(ex, pattern, rx, sent):
         opened = ex.grammar(_LIST_OPEN).match(sent.text, trig.end(), sent.end)
-        if not opened:
+        named = named_object(ex, sent, trig.end(), ex.range(pattern))
+        if not opened and named is None:
             continue
         subjects = left(ex, sent, trig.start(), dom)
         if not subjects or hedged(ex, sent, subjects[-1].end, trig):
             continue
-        for o in _OBJECTS(ex, sent, trig, ex.range(pattern), pattern):
-            if object_ok(ex, sent, o.start, o):
+        objects = [named] if named is not None else _OBJECTS(ex, sent, trig, ex.range(pattern), pattern)
+        for o in objects:
+            if object_ok(ex, sent, o.start, o, after_de=named is None):
                 for s in subjects:
                     yield s, pattern.predicate, o, 0.9
     yield from checked(ex, pattern, rx, sent, _anaphoric(
