@@ -54,6 +54,8 @@ OBJECT_GUARDS = [
     # a launch named in a relative clause stands whatever follows it
     ("它接近于北辰公司开发的Zeta-7B的性能。", F({("北辰公司", R, "Zeta-7B")})),
     ("北辰公司发布了Zeta-7B和Zeta-9B。", F({("北辰公司", R, "Zeta-7B"), ("北辰公司", R, "Zeta-9B")})),
+    ("北辰公司和南山公司接连发布了Zeta-7B和Zeta-9B。",
+     F({("北辰公司", R, "Zeta-7B"), ("南山公司", R, "Zeta-9B")})),
     # an edition of something else, a list item of another noun, another thing's part
     ("北辰公司更新了Zeta-X1芯片版平板。", F()),
     ("北辰公司开源模型、南山公司自己的Zeta-7B模型都很强。", F()),
@@ -116,6 +118,7 @@ OWNED = [
     ("北辰公司的新模型Zeta-7B将于下月发布。", F()),
     ("北辰公司的新模型Zeta-7B预计明年上线。", F()),
     ("北辰公司的Zeta-7B表现一般。", F()),
+    ("根据此前的爆料，Zeta-Phone还会搭载北辰公司自研的Zeta-X1芯片。", F()),
 ]
 
 
@@ -157,6 +160,10 @@ HEDGES = [
     ("根据此前的爆料，北辰公司发布了Zeta-7B。", F()),
     ("北辰公司将接入Zeta-7B。", F()),
     ("北辰公司或 2025 年推出Zeta-7B。", F()),
+    ("传北辰公司正在研发两款新笔记本，搭载 Zeta-X1 芯片。", F()),
+    ("未来，北辰公司主流业务将与Zeta-7B整合。", F()),
+    ("北辰公司宣布今年秋季晚些时候将Zeta-7B接入Zeta-Chat。", F()),
+    ("假设北辰公司采用Zeta-X1芯片，成本将下降。", F()),
     ("要求监管机构禁止北辰公司发布Zeta-7B。", F()),
     ("2023年3月1日，分析师称北辰公司在 2024 年推出的Zeta-7B会很强。", F()),
     ("2023年3月1日，北辰公司在 2022 年推出的Zeta-7B很强。", F({("北辰公司", R, "Zeta-7B")})),

@@ -18,6 +18,7 @@ _MODAL = r"(?:{{hedges.modal}})\s*(?:(?:{{hedges.modal_adverb}}|\d{4}\s*年|\d{1
 _NOT_MODAL = r"(?:{{hedges.modal_not}})\s*(?:{{hedges.modal_adverb}}\s*){0,2}$"
 _FUTURE = "{{hedges.future}}"
 _FUTURE_TIME = "{{hedges.future_time}}"
+_FUTURE_AFTER = r"\s*(?:{{hedges.future_after}})"
 _NOT_FUTURE = "{{hedges.future_not}}"
 
 
@@ -36,8 +37,13 @@ def rumoured(ex, sent, trigger_at: int) -> bool:
     (消息称, 据传, 根据此前的爆料，…)."""
     clause = clause_start(sent, trigger_at)
     first = next((m.start for m in sent.mentions if clause <= m.start < trigger_at), trigger_at)
-    if ex.grammar(_LEAD_START).match(_masked(sent, clause, first)):
-        return True
+    opening = next((m.start for m in sent.mentions if m.start < trigger_at), trigger_at)
+    if ex.grammar(_LEAD_START).match(_masked(sent, clause, first)) \
+            or ex.grammar(_LEAD_START).match(_masked(sent, sent.start, opening)):
+        return True             # 传X…, and 传X正在研发Y，搭载Z: the whole sentence is rumour
+    lead = _masked(sent, clause, first)
+    if ex.grammar(_FUTURE_TIME).search(lead):
+        return True             # 今年秋季晚些时候将X引入Y
     return bool(ex.grammar(_LEAD).search(_masked(sent, sent.start, first)))
 
 
@@ -54,6 +60,7 @@ def modal(ex, sent, subject_end: int, trigger_at: int) -> bool:
         at = subject_end + m.start()
         if ex.grammar(_NOT_FUTURE).match(sent.text, at):
             continue
-        if not any(at < x.start and x.end <= trigger_at for x in sent.mentions):
+        if ex.grammar(_FUTURE_AFTER).match(sent.text, at + len(m.group())) \
+                or not any(at < x.start and x.end <= trigger_at for x in sent.mentions):
             return True
     return False

@@ -5,6 +5,7 @@ organisation the agent of its paragraph (ORG今天开了发布会)."""
 from __future__ import annotations
 
 from kg.facts.frames import frame
+from kg.facts.hedges import rumoured
 from kg.facts.roles import fits_or_typed
 from kg.facts.sentences import clause_start
 
@@ -34,8 +35,8 @@ def launch_owned(ex, pattern, rx, sent):
             rest = sent.text[y.end:rest_end]
             if ex.hedged(rest) or ex.grammar(_FUTURE_REST).search(rest) or ex.negated(sent.text, y.end):
                 continue
-            if ex.hedged(sent.text[clause_start(sent, org.start):org.start]):
-                continue
+            if ex.hedged(sent.text[clause_start(sent, org.start):org.start]) or rumoured(ex, sent, y.start):
+                continue            # 根据此前的爆料，…华为自研的Y
             yield org, pattern.predicate, t, 0.85
 
 
