@@ -72,8 +72,11 @@ class RelationExtractor:
         out: list[Candidate] = []
         for sent in passage.sentences:
             if sent.mentions and not sent.is_question:
-                for bound in self.patterns:
-                    out.extend(bound(sent))
+                found = [c for bound in self.patterns for c in bound(sent)]
+                if passage.agents is not None:  # the agents a later clause without one may take
+                    for c in found:
+                        passage.agents.note(sent.start, c.subject, self.ctx.orgs)
+                out.extend(found)
         return _dedupe(out, self.schema)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.facts.hedges import modal, rumoured
 from kg.facts.references import last_named, numbered
 from kg.facts.sentences import clause_start
 from kg.model import Mention
@@ -250,8 +251,12 @@ def topic(ex, sent, pos, allowed, exclude):
 
 
 def hedged(ex, sent, subject_end, trig):
+    """A hedge or negation between subject and trigger, a modal right
+    before the trigger, or a rumour source before the clause's first name
+    (:mod:`kg.facts.hedges`)."""
     start = max(subject_end, sent.start)
-    return ex.hedged(sent.text[start:trig.start()]) or ex.negated(sent.text, trig.start())
+    return (ex.hedged(sent.text[start:trig.start()]) or ex.negated(sent.text, trig.start())
+            or modal(ex, sent, start, trig.start()) or rumoured(ex, sent, trig.start()))
 
 
 def distance_factor(gap: int) -> float:

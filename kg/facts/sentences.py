@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.facts.agents import Agents
 from kg.model import Mention
 
 _CLAUSE = re.compile(r"[，,；;：:]")
@@ -20,6 +21,7 @@ class Sentence:
     mentions: list[Mention]        # inside this sentence, in order
     previous: tuple                # typed mentions of up to three earlier sentences, most recent last
     everything: list[Mention]      # the whole document's mentions
+    agents: Agents | None = None   # the passage's agents of paragraphs (kg.facts.agents)
 
     @property
     def is_question(self) -> bool:
@@ -44,11 +46,13 @@ class Passage:
     spans: tuple[tuple[int, int], ...]
     mentions: tuple[Mention, ...]
     sentences: tuple[Sentence, ...]
+    agents: Agents | None = None
 
     @classmethod
     def of(cls, text: str, spans, mentions) -> Passage:
         ms = sorted(mentions, key=lambda m: m.start)
         sentences = []
+        agents = Agents(text, tuple(ms))
         history: list[tuple[Mention, ...]] = []
         k = 0
         for s_start, s_end in spans:
@@ -57,9 +61,9 @@ class Passage:
                 if ms[k].start >= s_start and ms[k].end <= s_end:
                     inside.append(ms[k])
                 k += 1
-            sentences.append(Sentence(text, s_start, s_end, inside, tuple(history[-3:]), ms))
+            sentences.append(Sentence(text, s_start, s_end, inside, tuple(history[-3:]), ms, agents))
             history.append(tuple(m for m in inside if m.cls))
-        return cls(text, tuple(spans), tuple(ms), tuple(sentences))
+        return cls(text, tuple(spans), tuple(ms), tuple(sentences), agents)
 
     def with_mentions(self, mentions) -> Passage:
         """The same sentences holding other mentions (after typing by the relations)."""

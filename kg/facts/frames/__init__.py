@@ -24,7 +24,8 @@ from types import MappingProxyType
 FrameFn = Callable[..., Iterator[tuple]]
 
 # the modules that hold frames, in the order they register
-_MODULES = ("basic", "people", "careers", "places", "ownership", "compare", "judge")
+_MODULES = ("basic", "people", "careers", "places", "ownership", "compare", "judge", "launch",
+            "launch_forms")
 
 
 @dataclass(frozen=True)

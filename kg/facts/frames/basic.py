@@ -1,6 +1,7 @@
 """The frames of a trigger verb: subject before it and object after it
-(active, reversed), the object alone before it (agentless), a 的-phrase
-(发布的X), the passive (被/由), 由X驱动的Y and 将/把."""
+(active, reversed), the passive (被/由), 由X驱动的Y and 将/把; and, used by
+the launch frames (:mod:`kg.facts.frames.launch`), the object alone before
+it (agentless, :func:`ov`) and a 的-phrase (发布的X, :func:`v_de_o`)."""
 
 from __future__ import annotations
 
@@ -88,7 +89,6 @@ def svo_reversed(ex, pattern, rx, sent):
     yield from svo(ex, pattern, rx, sent, reverse=True)
 
 
-@frame("ov")
 def ov(ex, pattern, rx, sent):
     rng = ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
@@ -110,7 +110,6 @@ def ov(ex, pattern, rx, sent):
                 yield b, pattern.predicate, o, 0.9
 
 
-@frame("v-de-o")
 def v_de_o(ex, pattern, rx, sent):
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):

@@ -1,0 +1,57 @@
+"""Launch forms without a launch verb: ORG的新模型Y, ORG旗下的Y, ORG自研的Y
+(a model or product of the organisation), and the event that makes an
+organisation the agent of its paragraph (ORG今天开了发布会)."""
+
+from __future__ import annotations
+
+from kg.facts.frames import frame
+from kg.facts.hedges import rumoured
+from kg.facts.roles import fits_or_typed
+from kg.facts.sentences import clause_start
+
+_POSSESSOR = r"\s*(?:{{launch.possessor}})\s*(?:{{launch.new}})\s*[^，,。；;！？!?]{0,8}?(?:{{launch.item_class_noun}})\s*[「“\"]?\s*$"
+_FUTURE_REST = "{{launch.future_rest}}"
+_OWNER = r"\s*(?:{{launch.owner}})\s*(?:[^，,。；;！？!?]{0,8}?(?:{{launch.item_class_noun}}))?\s*[「“\"]?\s*$"
+
+
+@frame("launch-owned", triggerless=True)
+def launch_owned(ex, pattern, rx, sent):
+    """ORG的新模型Y, ORG旗下的Y, ORG自研的Y: a model or product of the
+    organisation, when the rest of Y's clause does not plan it (将于…发布)."""
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    ms = sent.mentions
+    for i, org in enumerate(ms):
+        if not ex.fits(org.cls, dom):
+            continue
+        for y in ms[i + 1:i + 2]:
+            between = sent.text[org.end:y.start]
+            if not (ex.grammar(_POSSESSOR).fullmatch(between) or ex.grammar(_OWNER).fullmatch(between)):
+                continue
+            t = fits_or_typed(ex, y, rng, ("Product",))
+            if t is None:
+                continue
+            rest_end = min([sent.end] + [p.start() for p in ex.grammar("[，,。；;！？!?]").finditer(
+                sent.text, y.end, sent.end)])
+            rest = sent.text[y.end:rest_end]
+            if ex.hedged(rest) or ex.grammar(_FUTURE_REST).search(rest) or ex.negated(sent.text, y.end):
+                continue
+            if ex.hedged(sent.text[clause_start(sent, org.start):org.start]) or rumoured(ex, sent, y.start):
+                continue            # 根据此前的爆料，…华为自研的Y
+            yield org, pattern.predicate, t, 0.85
+
+
+_EVENT = r"[^，,。；;！？!?]{0,8}?(?:{{launch.event_verb}})[^，,。；;！？!?]{0,14}?(?:{{launch.event_noun}})"
+
+
+@frame("launch-event", triggerless=True)
+def launch_event(ex, pattern, rx, sent):
+    """ORG今天开了发布会: no fact, but the organisation becomes the agent of
+    its paragraph, so the clauses after it that name none take it."""
+    if sent.agents is None:
+        return
+    for org in sent.mentions:
+        if org.cls in ex.orgs and ex.grammar(_EVENT).match(sent.text, org.end, sent.end) \
+                and not ex.hedged(sent.text[org.end:sent.end]):
+            sent.agents.note(sent.start, org, ex.orgs)
+            return
+    yield from ()
