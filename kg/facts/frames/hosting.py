@@ -1,0 +1,88 @@
+"""Where a model or product is made available, and what powers what:
+在X上上线Y / X和Z上，Y均已上线 (X integrated Y), Y 为 X 提供支持 (X
+integrated Y). The holder is a product or organisation named with 上 (on
+it), the thing a model or product named between it and the verb."""
+
+from __future__ import annotations
+
+from kg.facts.frames import frame
+from kg.facts.frames.equip import plain_object
+from kg.facts.roles import clause_start, hedged, left, right, triggers
+
+
+def _holders(ex, sent, pos, dom):
+    """The products named with 上 before ``pos`` in this sentence (在X上, X和Z上，)."""
+    for m in reversed([m for m in sent.mentions if m.end <= pos]):
+        if not ex.grammar(r"\s*{{hosting.on}}").match(sent.text, m.end, pos):
+            continue
+        if m.cls != "Product":
+            return [], m
+        group = left(ex, sent, m.end, dom, ("Product",), nearest=True, skip_after=())
+        return [g for g in group if g.cls == "Product"], m
+    return [], None
+
+
+@frame("hosted")
+def hosted(ex, pattern, rx, sent):
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        holders, last = _holders(ex, sent, trig.start(), dom)
+        if not holders:
+            continue
+        on = ex.grammar(r"\s*{{hosting.on}}\s*[，,]?\s*").match(sent.text, last.end, trig.start())
+        things = [m for m in right(ex, sent, on.end(), rng, limit=pattern.object_limit)
+                  if m.end <= trig.start() and m not in holders]
+        if not things and sent.text[max(sent.start, holders[0].start - 2):holders[0].start].rstrip().endswith("在"):
+            at = sent.text.rfind("在", sent.start, holders[0].start)     # Y 已在 X 上上线
+            things = left(ex, sent, at, rng, ("AIModel",), nearest=True)
+        if not things or hedged(ex, sent, things[-1].end, trig) \
+                or ex.grammar(r"{{equip.plan}}").search(sent.text, clause_start(sent, things[-1].end), trig.start()) \
+                or not all(plain_object(ex, sent, t, True) for t in things):
+            continue
+        for h in holders:
+            for t in things:
+                yield h, pattern.predicate, t, 1.0
+
+
+@frame("powers")
+def powers(ex, pattern, rx, sent):
+    """Y 为 X 提供支持: Y a listed model or product, X right after 为."""
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        start = clause_start(sent, trig.start())
+        k = sent.text.rfind("为", start, trig.start())
+        if k < 0:
+            continue
+        holders = [m for m in right(ex, sent, k + 1, dom, ("Product",), limit=2, skips=0)
+                   if m.end <= trig.start()]
+        things = left(ex, sent, k, rng, ("AIModel",), nearest=True)
+        if not holders or not things or len(sent.text[holders[-1].end:trig.start()].strip()) > 4:
+            continue
+        if hedged(ex, sent, things[-1].end, trig) or not all(plain_object(ex, sent, t, False) for t in things):
+            continue
+        for h in holders:
+            for t in things:
+                yield h, pattern.predicate, t, 1.0
+
+
+@frame("driven")
+def driven(ex, pattern, rx, sent):
+    """X 由 Y 驱动 / 由 Y 提供支持 (not 由Y驱动的X: the by-o-v-de-s frame)."""
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        if sent.text.startswith("的", trig.end()):
+            continue
+        start = clause_start(sent, trig.start())
+        k = sent.text.rfind("由", start, trig.start())
+        if k < 0:
+            continue
+        things = [m for m in right(ex, sent, k + 1, rng, ("AIModel",), limit=2, skips=0)
+                  if m.end <= trig.start()]
+        holders = left(ex, sent, k, dom, ("Product",), nearest=True)
+        if not things or not holders or len(sent.text[things[-1].end:trig.start()].strip()) > 4:
+            continue
+        if hedged(ex, sent, holders[-1].end, trig) or not all(plain_object(ex, sent, t, False) for t in things):
+            continue
+        for h in holders:
+            for t in things:
+                yield h, pattern.predicate, t, 1.0
