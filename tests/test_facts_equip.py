@@ -124,3 +124,53 @@ BA_INTO = [
 @pytest.mark.parametrize("text, expected", BA_INTO)
 def test_ba_into(extractor, text, expected):
     assert facts(extractor, text) == expected
+
+
+MORE = [
+    # a feature of the thing is what is brought in
+    ("北辰公司引入了 ChatGPT 端到端加密功能。", F()),
+    # …，调用X的企业: the enterprises use X, not the clause's subject
+    ("北辰公司开放了内测，调用 Zeta-7B 的企业数量快速增长。", F()),
+    # a place before an unnamed party is not the one banning
+    ("更多北辰国高校禁止 TikTok 进入校园网络。", F()),
+    ("意大利高校禁止 TikTok 进入校园网络。", F()),
+    ("意大利禁止 TikTok 进入校园网络。", F({("意大利", "banned", "TikTok")})),
+    # a word only its cue typed, with no number, is no chip (M2 Pro、Max 芯片)
+    ("Orion X9 搭载 Max 芯片。", F()),
+    # a product still in the making
+    ("北辰公司正开发一款基于 ChatGPT 的新产品。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE)
+def test_more(extractor, text, expected):
+    assert facts(extractor, text) == expected
+
+
+HOSTED = [
+    # S 创建一个由 Y 驱动的系统: S made it with Y; a named product after 的 is the other frame's
+    ("北辰公司正在创建一个由 GPT-4 驱动的系统。", F({("北辰公司", "integrated", "GPT-4")})),
+    ("北辰公司正在创建一个由 GPT-4 驱动的未来。", F()),
+    # 让 Y 在 X 云上落地: X is where Y runs
+    ("北辰公司联手微软，让 Zeta-7B 在全球最大的 Azure 云上落地。", F({("Azure", "integrated", "Zeta-7B")})),
+    ("北辰公司联手微软，让 Zeta-7B 在全球最大的 Azure 云上将要落地。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOSTED)
+def test_hosted(extractor, text, expected):
+    assert facts(extractor, text) == expected
+
+
+CUSTOMERS = [
+    ("北辰公司是 ChatGPT 的付费用户。", F({("北辰公司", "integrated", "ChatGPT")})),
+    ("北辰公司是 ChatGPT 的大客户之一。", F({("北辰公司", "integrated", "ChatGPT")})),
+    # a count of users, a plan
+    ("北辰公司透露 ChatGPT 的用户数已经过亿。", F()),
+    ("北辰公司计划成为 ChatGPT 的客户。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CUSTOMERS)
+def test_customers(extractor, text, expected):
+    assert facts(extractor, text) == expected

@@ -31,6 +31,16 @@ def _hedged(ex, sent, subject_end, trig):
     return ex.hedged(between) or ex.negated(sent.text, trig.start())
 
 
+def _unnamed_party(ex, sent, subject, trig):
+    """美国高校禁止…, 美国科技伦理组织要求 FTC …禁止…: a place before an
+    unnamed party is not the one banning; nor is one who asks another body."""
+    if subject.cls in ex.places and ex.grammar(r"[^，,。；;]{0,4}?{{bans.unnamed_party}}").match(sent.text, subject.end):
+        return True
+    between = sent.text[subject.end:trig.start()]
+    return bool(ex.grammar(r"{{bans.request}}").search(between)) and any(
+        subject.end <= m.start and m.end <= trig.start() and m.cls in ex.orgs for m in sent.mentions)
+
+
 def _hearsay(ex, sent, pos):
     """A rumour, a call or an attempt in the clause before ``pos`` (传X叫停…, 呼吁封禁)."""
     start = clause_start(sent, pos)
@@ -56,6 +66,8 @@ def ban(ex, pattern, rx, sent):
             continue
         subjects = left(ex, sent, trig.start(), dom, ("GovernmentBody", "Company"))
         if not subjects or _hedged(ex, sent, subjects[-1].end, trig):
+            continue
+        if _unnamed_party(ex, sent, subjects[-1], trig):
             continue
         near = max(subjects[-1].end, clause_start(sent, trig.start()))
         if any(near <= m.start and m.end <= trig.start() and m.cls in ex.orgs for m in sent.mentions):

@@ -47,7 +47,7 @@ def _blocked(ex, sent, start, end, strong):
     """A plan, a user, a ban or a causative in text[start:end]."""
     kinds = "{{equip.plan}}|{{equip.causative}}|{{equip.condition}}|{{equip.capability}}"
     if not strong:
-        kinds += "|{{equip.user}}|{{equip.not_use}}"
+        kinds += "|{{equip.user}}|{{equip.not_use}}|{{equip.develop}}"
     return bool(ex.grammar(kinds).search(sent.text, start, end))
 
 
@@ -81,14 +81,18 @@ def connect(ex, pattern, rx, sent):
         if len(filler) > pattern.object_limit or _LATIN_AFTER.match(sent.text, holder.end):
             continue                                # 微软 Loop 平台: the holder's name goes on
         start = clause_start(sent, first.start)
-        if _blocked(ex, sent, start, second.start, strong) or re.search(r"[将把]", sent.text[start:first.start]):
+        if _blocked(ex, sent, start, first.start, strong) or _blocked(ex, sent, max(first.end, sent.start), second.start, strong) \
+                or re.search(r"[将把]", sent.text[start:first.start]):
             continue                                # 将接入; 把 X 接入 Y is the ba frame's
         if holder.cls == "Hardware" or hardware_group(ex, sent, [holder]):
             continue
         if thing.metonym and not _metonym_ok(ex, sent, thing, filler):
             continue
-        if tail(ex, sent, thing.end, "equip.feature_noun") or tail(ex, sent, holder.end, "equip.org_tail"):
-            continue                                # 引入 iCloud 加密功能; 京东云事业群
+        if ex.grammar(r"[^，,。；;、]{0,8}?{{equip.feature_noun}}").match(sent.text, thing.end) \
+                or tail(ex, sent, holder.end, "equip.org_tail") or tail(ex, sent, thing.end, "equip.org_tail"):
+            continue                                # 引入 iCloud 端到端加密功能; 京东云事业群
+        if holder.end <= clause_start(sent, end) and sent.text[thing.end:thing.end + 2].lstrip().startswith("的"):
+            continue                                # …，调用X的企业: X is used by the noun after 的
         if not strong and not _plain_subject(ex, sent, s, end, filler):
             continue
         if plain_object(ex, sent, thing, strong):

@@ -42,7 +42,7 @@ def hardware_group(ex, sent, group):
     cued = bool(group) and tail(ex, sent, group[-1].end, "equip.hardware_noun")
     out = []
     for m in group:
-        if m.cls == "Hardware":
+        if m.cls == "Hardware" and (not guessed(m) or any(c.isdigit() for c in m.text)):
             out.append(m)
         elif cued and guessed(m) and any(c.isdigit() for c in m.text):
             out.append(replace(m, cls="Hardware", typed_by="role"))     # a chip name has a number (M2 Pro, not Max)

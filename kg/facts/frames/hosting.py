@@ -5,6 +5,8 @@ it), the thing a model or product named between it and the verb."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.facts.frames import frame
 from kg.facts.frames.equip import plain_object
 from kg.facts.roles import clause_start, hedged, left, right, triggers
@@ -32,9 +34,9 @@ def hosted(ex, pattern, rx, sent):
         on = ex.grammar(r"\s*{{hosting.on}}\s*[，,]?\s*").match(sent.text, last.end, trig.start())
         things = [m for m in right(ex, sent, on.end(), rng, limit=pattern.object_limit)
                   if m.end <= trig.start() and m not in holders]
-        if not things and sent.text[max(sent.start, holders[0].start - 2):holders[0].start].rstrip().endswith("在"):
-            at = sent.text.rfind("在", sent.start, holders[0].start)     # Y 已在 X 上上线
-            things = left(ex, sent, at, rng, ("AIModel",), nearest=True)
+        at = sent.text.rfind("在", clause_start(sent, holders[0].start), holders[0].start)
+        if not things and at >= 0 and holders[0].start - at <= 24:
+            things = left(ex, sent, at, rng, ("AIModel",), nearest=True)     # Y 已在 X 上上线
         if not things or hedged(ex, sent, things[-1].end, trig) \
                 or ex.grammar(r"{{equip.plan}}").search(sent.text, clause_start(sent, things[-1].end), trig.start()) \
                 or not all(plain_object(ex, sent, t, True) for t in things):
@@ -70,8 +72,9 @@ def driven(ex, pattern, rx, sent):
     """X 由 Y 驱动 / 由 Y 提供支持 (not 由Y驱动的X: the by-o-v-de-s frame)."""
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
-        if sent.text.startswith("的", trig.end()):
-            continue
+        if sent.text.startswith("的", trig.end()) and not ex.grammar(
+                r"的\s*(?:{{hosting.new}})?\s*{{hosting.generic_noun}}").match(sent.text, trig.end()):
+            continue                                # 由Y驱动的X (a named X): the by-o-v-de-s frame
         start = clause_start(sent, trig.start())
         k = sent.text.rfind("由", start, trig.start())
         if k < 0:
@@ -86,3 +89,25 @@ def driven(ex, pattern, rx, sent):
         for h in holders:
             for t in things:
                 yield h, pattern.predicate, t, 1.0
+
+
+@frame("customer")
+def customer(ex, pattern, rx, sent):
+    """X 是 Y 的(大)客户(之一): X uses Y (a company named for its product)."""
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        start = clause_start(sent, trig.start())
+        named = [t for t in sent.mentions if start <= t.start and t.end <= trig.start()
+                 and ex.grammar(r"\s*的\s*(?:{{hosting.customer_adj}})?\s*").fullmatch(sent.text, t.end, trig.start())]
+        if not named or not (ex.fits(named[-1].cls, rng) or named[-1].cls == "Company"):
+            continue
+        thing = named[-1] if ex.fits(named[-1].cls, rng) else replace(named[-1], metonym=True)
+        cop = ex.grammar(r"(?:{{hosting.copula}})\s*$").search(sent.text, start, thing.start)
+        if not cop:
+            continue
+        holders = left(ex, sent, cop.start(), dom, nearest=True)
+        if not holders or holders[-1].end < start or hedged(ex, sent, holders[-1].end, trig):
+            continue
+        for h in holders:
+            if h.text != thing.text:
+                yield h, pattern.predicate, thing, 1.0
