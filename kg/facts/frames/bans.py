@@ -54,7 +54,7 @@ def _not_a_ban(ex, sent, trig, objects):
     if ex.grammar(r"{{bans.export}}").search(_clause_after(sent, trig.end())):
         return True                                 # 禁止…出口: sales, not use
     tail = sent.text[objects[-1].end:objects[-1].end + 6]
-    return bool(ex.grammar(r"^\s*(?:的\s*)?{{bans.account}}").match(tail)
+    return bool(ex.grammar(r"^\s*(?:{{equip.de}}\s*)?{{bans.account}}").match(tail)
                 or ex.grammar(r"^\s*{{bans.agent_verb}}").match(tail))
 
 
@@ -93,7 +93,7 @@ def ban_noun(ex, pattern, rx, sent):
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
         objs = [m for m in sent.mentions if m.end <= trig.start()
-                and ex.grammar(r"\s*(?:的)?\s*").fullmatch(sent.text, m.end, trig.start())
+                and ex.grammar(r"\s*(?:{{equip.de}})?\s*").fullmatch(sent.text, m.end, trig.start())
                 and ex.fits(m.cls, rng)]
         if not objs:
             continue

@@ -15,7 +15,7 @@ import re
 
 from kg.facts.frames import frame
 from kg.facts.frames.basic import svo
-from kg.facts.frames.equip import guessed, hardware_group, plain_object, tail
+from kg.facts.frames.equip import ends, guessed, hardware_group, last, plain_object, starts, tail
 from kg.facts.roles import clause_start, hedged, left, right, triggers
 
 _LATIN_AFTER = re.compile(r"\s?[A-Za-z]")
@@ -31,9 +31,9 @@ def _possessed_holder(ex, sent, s, o, dom):
     m = near[-1]
     if not ex.fits(m.cls, dom) or ex.barrier.search(sent.text[m.end:o.start]):
         return s
-    if m.cls == "Product" and sent.text[max(sent.start, m.start - 2):m.start].rstrip().endswith("的"):
+    if m.cls == "Product" and ends(ex, sent, m.start, "equip.de"):
         return m
-    if m.cls in ex.orgs and sent.text[m.end:m.end + 2].lstrip().startswith("的"):
+    if m.cls in ex.orgs and starts(ex, sent, m.end, "equip.de"):
         return m                                    # 微软的 New Bing 用上 O: the owner of the unnamed product
     return s
 
@@ -54,12 +54,11 @@ def _blocked(ex, sent, start, end, strong):
 def _metonym_ok(ex, sent, o, filler):
     """接入DeepSeek / 引入 OpenAI 的聊天技术: a company right after the verb,
     and when 的 follows it, a model or technology noun after that."""
-    if filler.strip() not in ("", "了"):
+    if not ex.grammar(r"\s*(?:{{equip.le}})?\s*").fullmatch(filler):
         return False
-    after = sent.text[o.end:o.end + 12]
-    if not after.lstrip().startswith("的"):
+    if not starts(ex, sent, o.end, "equip.de"):
         return True
-    return bool(ex.grammar(r"\s*的[^，,。；;、]{0,8}?{{equip.software_noun}}").match(after))
+    return bool(ex.grammar(r"\s*{{equip.de}}[^，,。；;、]{0,8}?{{equip.software_noun}}").match(sent.text, o.end, sent.end))
 
 
 @frame("connect")
@@ -82,7 +81,7 @@ def connect(ex, pattern, rx, sent):
             continue                                # 微软 Loop 平台: the holder's name goes on
         start = clause_start(sent, first.start)
         if _blocked(ex, sent, start, first.start, strong) or _blocked(ex, sent, max(first.end, sent.start), second.start, strong) \
-                or re.search(r"[将把]", sent.text[start:first.start]):
+                or ex.grammar("{{equip.ba}}").search(sent.text, start, first.start):
             continue                                # 将接入; 把 X 接入 Y is the ba frame's
         if holder.cls == "Hardware" or hardware_group(ex, sent, [holder]):
             continue
@@ -91,7 +90,7 @@ def connect(ex, pattern, rx, sent):
         if ex.grammar(r"[^，,。；;、]{0,8}?{{equip.feature_noun}}").match(sent.text, thing.end) \
                 or tail(ex, sent, holder.end, "equip.org_tail") or tail(ex, sent, thing.end, "equip.org_tail"):
             continue                                # 引入 iCloud 端到端加密功能; 京东云事业群
-        if holder.end <= clause_start(sent, end) and sent.text[thing.end:thing.end + 2].lstrip().startswith("的"):
+        if holder.end <= clause_start(sent, end) and starts(ex, sent, thing.end, "equip.de"):
             continue                                # …，调用X的企业: X is used by the noun after 的
         if not strong and not _plain_subject(ex, sent, s, end, filler):
             continue
@@ -109,7 +108,7 @@ def _plain_subject(ex, sent, s, trig_end, filler):
         return False
     if ex.grammar(r"{{equip.hardware_noun}}").search(filler):
         return False
-    return "的" not in filler or bool(ex.grammar(r"^\s*{{equip.own}}\s*$").match(filler))
+    return not ex.grammar("{{equip.de}}").search(filler) or bool(ex.grammar(r"^\s*{{equip.own}}\s*$").match(filler))
 
 
 @frame("ba-into")
@@ -119,17 +118,15 @@ def ba_into(ex, pattern, rx, sent):
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
         seg_start = clause_start(sent, trig.start())
-        seg = sent.text[seg_start:trig.start()]
-        k = max(seg.rfind("将"), seg.rfind("把"))
-        if k < 0 or ex.grammar(r"{{equip.not_ba}}").match(seg, k + 1):
+        at = last(ex, sent, "equip.ba", seg_start, trig.start())
+        if at < 0 or ex.grammar(r"{{equip.not_ba}}").match(sent.text, at + 1):
             continue                                # 将与 X 整合: a future, not 把
-        at = seg_start + k
         objs = [m for m in right(ex, sent, at + 1, rng, limit=3, skips=0, metonymy=True)
                 if m.end <= trig.start()]
         if not objs or len(sent.text[objs[-1].end:trig.start()].strip()) > 6 \
                 or not all(plain_object(ex, sent, o, True) for o in objs):
             continue
-        into = ex.grammar(r"(?:{{equip.into}})?了?\s*").match(sent.text, trig.end(), sent.end)
+        into = ex.grammar(r"(?:{{equip.into}})?(?:{{equip.le}})?\s*").match(sent.text, trig.end(), sent.end)
         holders = right(ex, sent, into.end(), dom, ("Product",), limit=2, skips=0) if into.end() > trig.end() \
             or trig.group().endswith(ex.words("equip.into")) else []
         holders = [h for h in holders if h.cls == "Product"]

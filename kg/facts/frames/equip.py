@@ -20,6 +20,22 @@ _HARDWARE = frozenset({"Hardware"})
 _THINGS = frozenset({"Hardware", "AIModel", "Product"})
 
 
+def starts(ex, sent, pos, kind) -> bool:
+    """Does a word of ``kind`` stand at ``pos`` (spaces skipped)?"""
+    return bool(ex.grammar(r"\s*{{" + kind + "}}").match(sent.text, pos, sent.end))
+
+
+def ends(ex, sent, pos, kind) -> bool:
+    """Does a word of ``kind`` end right before ``pos`` (spaces skipped)?"""
+    return bool(ex.grammar(r"{{" + kind + r"}}\s*$").search(sent.text, max(sent.start, pos - 8), pos))
+
+
+def last(ex, sent, kind, lo, hi) -> int:
+    """Where the last word of ``kind`` in text[lo:hi] starts (-1: none)."""
+    found = [m.start() for m in ex.grammar("{{" + kind + "}}").finditer(sent.text, lo, hi)]
+    return found[-1] if found else -1
+
+
 def tail(ex, sent, end, kind):
     """Does the text right after ``end`` start with a word of ``kind``?"""
     return bool(ex.grammar(r"\s*(?:{{equip.tail_filler}})?\s*{{" + kind + "}}").match(sent.text, end, sent.end))
@@ -65,11 +81,11 @@ def equip(ex, pattern, rx, sent):
         if _rumoured(ex, sent, trig.start()):
             continue
         at = trig.end()
-        de = sent.text.startswith("的", at)
+        de = starts(ex, sent, at, "equip.de") and sent.text[at:at + 1].strip() != ""
         if de:                                      # X上搭载的这颗Y芯片
             at += 1
         if trig.group() in ex.word_set("equip.support_trigger"):
-            k = sent.text.rfind("在", clause_start(sent, trig.start()), trig.start())
+            k = last(ex, sent, "equip.at", clause_start(sent, trig.start()), trig.start())
             group = [m for m in right(ex, sent, k + 1, _THINGS, limit=4) if m.end <= trig.start()] if k >= 0 else []
         else:
             group = right(ex, sent, at, _THINGS, limit=pattern.object_limit)
@@ -97,13 +113,13 @@ def _carrier(ex, sent, trig, group, dom, de):
         found = left(ex, sent, trig.start(), dom, ("Product",), limit=4, nearest=True, skip_after=())
         k = sent.text.rfind(before[-1], sent.start, trig.start())
         return found or _named_elsewhere(ex, sent, k, dom)
-    after = ex.grammar(r"\s*(?:{{equip.hardware_noun}})?\s*的\s*").match(sent.text, group[-1].end, sent.end)
+    after = ex.grammar(r"\s*(?:{{equip.hardware_noun}})?\s*{{equip.de}}\s*").match(sent.text, group[-1].end, sent.end)
     if after:                                   # 搭载M2芯片的 Mac mini
         nxt = right(ex, sent, after.end(), dom, ("Product",), limit=2, skips=0)
         if nxt and nxt[0].cls == "Product":
             return nxt[:1]
     if trig.group() in ex.word_set("equip.support_trigger"):
-        k = sent.text.rfind("在", clause_start(sent, trig.start()), trig.start())
+        k = last(ex, sent, "equip.at", clause_start(sent, trig.start()), trig.start())
         if k < 0:                               # 在Y芯片的加持下 only
             return []
         return _device(ex, sent, left(ex, sent, k, dom, ("Product",)), k, dom)

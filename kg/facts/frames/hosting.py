@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.facts.frames import frame
-from kg.facts.frames.equip import plain_object
+from kg.facts.frames.equip import last, plain_object, starts
 from kg.facts.roles import clause_start, hedged, left, right, triggers
 
 
@@ -28,13 +28,13 @@ def _holders(ex, sent, pos, dom):
 def hosted(ex, pattern, rx, sent):
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
-        holders, last = _holders(ex, sent, trig.start(), dom)
+        holders, tip = _holders(ex, sent, trig.start(), dom)
         if not holders:
             continue
-        on = ex.grammar(r"\s*{{hosting.on}}\s*[，,]?\s*").match(sent.text, last.end, trig.start())
+        on = ex.grammar(r"\s*{{hosting.on}}\s*[，,]?\s*").match(sent.text, tip.end, trig.start())
         things = [m for m in right(ex, sent, on.end(), rng, limit=pattern.object_limit)
                   if m.end <= trig.start() and m not in holders]
-        at = sent.text.rfind("在", clause_start(sent, holders[0].start), holders[0].start)
+        at = last(ex, sent, "equip.at", clause_start(sent, holders[0].start), holders[0].start)
         if not things and at >= 0 and holders[0].start - at <= 24:
             things = left(ex, sent, at, rng, ("AIModel",), nearest=True)     # Y 已在 X 上上线
         if not things or hedged(ex, sent, things[-1].end, trig) \
@@ -52,7 +52,7 @@ def powers(ex, pattern, rx, sent):
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
         start = clause_start(sent, trig.start())
-        k = sent.text.rfind("为", start, trig.start())
+        k = last(ex, sent, "hosting.for", start, trig.start())
         if k < 0:
             continue
         holders = [m for m in right(ex, sent, k + 1, dom, ("Product",), limit=2, skips=0)
@@ -72,11 +72,11 @@ def driven(ex, pattern, rx, sent):
     """X 由 Y 驱动 / 由 Y 提供支持 (not 由Y驱动的X: the by-o-v-de-s frame)."""
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
-        if sent.text.startswith("的", trig.end()) and not ex.grammar(
-                r"的\s*(?:{{hosting.new}})?\s*{{hosting.generic_noun}}").match(sent.text, trig.end()):
+        if starts(ex, sent, trig.end(), "equip.de") and not ex.grammar(
+                r"{{equip.de}}\s*(?:{{hosting.new}})?\s*{{hosting.generic_noun}}").match(sent.text, trig.end()):
             continue                                # 由Y驱动的X (a named X): the by-o-v-de-s frame
         start = clause_start(sent, trig.start())
-        k = sent.text.rfind("由", start, trig.start())
+        k = last(ex, sent, "hosting.by", start, trig.start())
         if k < 0:
             continue
         things = [m for m in right(ex, sent, k + 1, rng, ("AIModel",), limit=2, skips=0)
@@ -98,7 +98,7 @@ def customer(ex, pattern, rx, sent):
     for trig in triggers(ex, pattern, rx, sent):
         start = clause_start(sent, trig.start())
         named = [t for t in sent.mentions if start <= t.start and t.end <= trig.start()
-                 and ex.grammar(r"\s*的\s*(?:{{hosting.customer_adj}})?\s*").fullmatch(sent.text, t.end, trig.start())]
+                 and ex.grammar(r"\s*{{equip.de}}\s*(?:{{hosting.customer_adj}})?\s*").fullmatch(sent.text, t.end, trig.start())]
         if not named or not (ex.fits(named[-1].cls, rng) or named[-1].cls == "Company"):
             continue
         thing = named[-1] if ex.fits(named[-1].cls, rng) else replace(named[-1], metonym=True)
