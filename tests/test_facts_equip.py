@@ -135,6 +135,7 @@ MORE = [
     ("更多北辰国高校禁止 TikTok 进入校园网络。", F()),
     ("意大利高校禁止 TikTok 进入校园网络。", F()),
     ("意大利禁止 TikTok 进入校园网络。", F({("意大利", "banned", "TikTok")})),
+    ("近几个月来，意大利各地的公立大学纷纷禁止 TikTok。", F()),
     # a word only its cue typed, with no number, is no chip (M2 Pro、Max 芯片)
     ("Orion X9 搭载 Max 芯片。", F()),
     # a product still in the making
@@ -163,11 +164,13 @@ def test_hosted(extractor, text, expected):
 
 
 CUSTOMERS = [
-    ("北辰公司是 ChatGPT 的付费用户。", F({("北辰公司", "integrated", "ChatGPT")})),
+    ("北辰公司是 ChatGPT 的付费客户。", F({("北辰公司", "integrated", "ChatGPT")})),
     ("北辰公司是 ChatGPT 的大客户之一。", F({("北辰公司", "integrated", "ChatGPT")})),
     # a count of users, a plan
     ("北辰公司透露 ChatGPT 的用户数已经过亿。", F()),
     ("北辰公司计划成为 ChatGPT 的客户。", F()),
+    ("如果把 Facebook、Instagram 的几亿用户说成是 ChatGPT 的客户，那就错了。", F()),
+    ("北辰公司的用户说成是 ChatGPT 的客户。", F()),
 ]
 
 

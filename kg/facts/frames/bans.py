@@ -34,7 +34,7 @@ def _hedged(ex, sent, subject_end, trig):
 def _unnamed_party(ex, sent, subject, trig):
     """美国高校禁止…, 美国科技伦理组织要求 FTC …禁止…: a place before an
     unnamed party is not the one banning; nor is one who asks another body."""
-    if subject.cls in ex.places and ex.grammar(r"[^，,。；;]{0,4}?{{bans.unnamed_party}}").match(sent.text, subject.end):
+    if subject.cls in ex.places and ex.grammar(r"[^，,。；;]{0,8}?{{bans.unnamed_party}}").match(sent.text, subject.end):
         return True
     between = sent.text[subject.end:trig.start()]
     return bool(ex.grammar(r"{{bans.request}}").search(between)) and any(

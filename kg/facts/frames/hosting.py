@@ -106,8 +106,10 @@ def customer(ex, pattern, rx, sent):
         if not cop:
             continue
         holders = left(ex, sent, cop.start(), dom, nearest=True)
-        if not holders or holders[-1].end < start or hedged(ex, sent, holders[-1].end, trig):
-            continue
+        if not holders or holders[-1].end < start or cop.start() - holders[-1].end > 3 \
+                or hedged(ex, sent, holders[-1].end, trig) \
+                or ex.grammar(r"{{equip.condition}}|{{equip.plan}}|{{equip.ba}}").search(sent.text, sent.start, cop.start()):
+            continue                                # 如果把 X 的用户说成是 Y 的用户: no fact
         for h in holders:
             if h.text != thing.text:
                 yield h, pattern.predicate, thing, 1.0
