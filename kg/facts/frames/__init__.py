@@ -24,7 +24,7 @@ from types import MappingProxyType
 FrameFn = Callable[..., Iterator[tuple]]
 
 # the modules that hold frames, in the order they register
-_MODULES = ("basic", "people", "places", "compare", "judge")
+_MODULES = ("basic", "people", "places", "compare", "judge", "verdict", "scores")
 
 
 @dataclass(frozen=True)
