@@ -38,6 +38,8 @@ _PASSIVE = r"{{judge.passive_marker}}[^，,。]{0,6}$"         # 被抄袭, 遭�
 _DEMONSTRATIVE = (r"\s*{{judge.demonstrative_lead}}?\s*{{judge.demonstrative}}"
                   r"{{judge.demonstrative_after}}")            # 但这是错误的: about a claim, not a name
 _OTHERS = r"{{judge.others}}"                                   # someone else's view
+# 但被夸大了: a clause naming nothing continues the one before and judges its subject
+_CONTINUED = r"\s*{{judge.continuation}}(?:{{judge.bare_lead}}|{{judge.passive_marker}})*\s*"
 
 
 def _asked(text: str, at: int, end: int) -> bool:
@@ -53,7 +55,7 @@ def _sole_topic(sent, t, pos, speakers) -> bool:
     skip = {x.text for x in speakers}
     for pool in pools:
         names = {m.text for m in pool if m.cls not in ("Person", "Country", "City", "Place", "")
-                 and m.text not in skip}
+                 and m.text not in skip and not titled(sent, m)}
         if t.text in names:
             return names == {t.text}
     return False
@@ -87,6 +89,12 @@ def _titled_org(sent, m, pos) -> bool:
                and not _BREAK.search(sent.text, m.end, p.start) for p in sent.mentions)
 
 
+def titled(sent, m) -> bool:
+    """NVIDIA CEO黄仁勋: an organisation standing before a person as a title."""
+    return any(p.cls == "Person" and 0 <= p.start - m.end <= 10 and p.start > m.start
+               and not _BREAK.search(sent.text, m.end, p.start) for p in sent.everything)
+
+
 def _verdicts(ex, cues, sent, spoken):
     """The verdict words of the spoken span a reading keeps: not negated,
     not asked, not suffered (被抄袭), not someone else's, not about a claim
@@ -111,21 +119,31 @@ def _clause_at(text, start, pos):
 def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
     """What the verdict is about: the last name of its own clause; else a
     reference word (其, 它) in that clause standing for one thing only; else,
-    when the verdict opens its clause, the one name said before it."""
+    in a quotation or an answer, when the verdict opens its clause, the one
+    name said before it."""
     before = [m for m in sent.everything if clause <= m.start and m.end <= verdict.start()
               and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
-    if before:
-        return before[-1:]
+    if before:                  # 比亚迪将发布一项颠覆性技术: a plan judged, not the name
+        planned = ex.grammar(r"{{judge.future}}").search(sent.text, before[-1].end, verdict.start())
+        return [] if planned else before[-1:]
+    if clause > spoken_start and ex.grammar(_CONTINUED).fullmatch(sent.text, clause, verdict.start()):
+        prev = _clause_at(sent.text, spoken_start, clause - 1)     # Zeta-7B很便宜，也非常出色
+        subject = [m for m in sent.everything if prev <= m.start and m.end < clause
+                   and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
+        return subject[:1]
     near = after_verb is not None and not sent.text[after_verb:clause].strip(" ，,：:“「")
     for at in ([after_verb] if near or (after_verb is not None and after_verb >= clause) else []) + \
             [i for i in range(clause, verdict.start()) if sent.text[i] in ex.word_set("judge.it")]:
         ref = pronoun_at(ex, sent, at)
-        if ref and sent.text[at:ref[0]].strip(" ，,：:“「").startswith(ex.words("judge.person_pronoun")):
-            continue            # 他/她 stands for a person, who is not judged here
+        said = sent.text[at:ref[0]].strip(" ，,：:“「") if ref else ""
+        if said.startswith(ex.words("judge.person_pronoun")) or \
+                (said in ex.word_set("judge.demonstrative") and sent.text.startswith(ex.words("judge.measure"), ref[0])):
+            continue            # 他 stands for a person, 这张照片 for a thing not named
         if ref and ref[0] <= verdict.start():
             t = topic(ex, sent, at, ref[1], speakers)
             return [t] if t and (ref[1] or _sole_topic(sent, t, at, speakers)) else []
-    if verdict.start() - clause <= 8:       # 我们去试了一下，确实有惊艳的感觉: the one name said before
+    if after_verb is None and ex.grammar(r"\s*(?:{{judge.bare_lead}})*\s*").fullmatch(sent.text, clause, verdict.start()):
+        # in a quotation or an answer, 我们去试了一下，确实有惊艳的感觉: the one name said before
         said = {m.text: m for m in sent.everything if spoken_start <= m.start and m.end <= clause
                 and m.cls in ("AIModel", "Company", "Product") and m not in speakers}
         return list(said.values()) if len(said) == 1 else []

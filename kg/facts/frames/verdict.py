@@ -10,9 +10,8 @@ thing a 其/它 can stand for."""
 
 from __future__ import annotations
 
-import re
-
 from kg.facts.frames import frame
+from kg.facts.frames.judge import titled
 from kg.facts.roles import clause_start, hedged, left, preceded, pronoun_at, right, topic, triggers
 
 # the constructions; their words are the verdict.* lists of kg/data/words/facts.tsv
@@ -66,19 +65,10 @@ def _sole(ex, sent, pos, rng, speakers):
     pools = [[m for m in sent.mentions if m.end <= pos]] + [list(p) for p in reversed(sent.previous[-2:])]
     for pool in pools:
         names = {m.text for m in pool if m.cls not in ("Person", "Country", "City", "Place", "")
-                 and m.text not in skip and ex.fits(m.cls, rng) and not _titled(sent, m)}
+                 and m.text not in skip and ex.fits(m.cls, rng) and not titled(sent, m)}
         if names:
             return [t] if names == {t.text} else []
     return []
-
-
-def _titled(sent, m) -> bool:
-    """NVIDIA CEO黄仁勋: an organisation standing before a person as a title."""
-    return any(p.cls == "Person" and 0 <= p.start - m.end <= 10 and p.start > m.start
-               and not _BREAK.search(sent.text, m.end, p.start) for p in sent.everything)
-
-
-_BREAK = re.compile(r"[，,。；;：:！!？?、]")
 
 
 @frame("verdict-verb")
