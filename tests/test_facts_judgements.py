@@ -63,6 +63,9 @@ PASSIVE_AND_NAMING = [
     ("星河科技推出了Zeta-7B，并称其为「一个实验」。", F()),
     ("星河科技官方称之为 Zeta Training Tile，北辰公司没有评论。", F()),
     ("Zeta-7B上线后，星河科技CEO陈立群称其为「国运级的创新」。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("首席科学家陈立群对此发表看法。他承认 北辰公司 的广告拍得确实好，很有笑点。", F({("陈立群", "praised", "北辰公司")})),
+    ("「Zeta-7B非常聰明，研究積累非常深，」陈立群評價，「我覺得他應該能成。」", F({("陈立群", "praised", "Zeta-7B")})),
+    ("「我们下周发布新版本，」陈立群評價，「Zeta-7B应该能成。」", F()),
 ]
 
 
@@ -78,6 +81,9 @@ SPEAKER_AND_VERDICT = [
     ("星河科技CEO陈立群在北辰公司的节目中直言，Zeta-7B令人失望。", F({("陈立群", "criticized", "Zeta-7B")})),
     ("北辰公司在提交给星河科技的一份投诉中称，Zeta-7B存在欺骗性。", F({("北辰公司", "criticized", "Zeta-7B")})),
     ("星河科技CEO陈立群表示，自己试用了Zeta-7B，与它对话的体验非常好。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("星河科技CEO陈立群表示，Zeta-7B令人印象深刻，但被夸大了。",
+     F({("陈立群", "praised", "Zeta-7B"), ("陈立群", "criticized", "Zeta-7B")})),
+    ("星河科技CEO陈立群在北辰公司的节目中说，Zeta-7B令人印象深刻。", F({("陈立群", "praised", "Zeta-7B")})),
     # a report, not a speaker; a verdict in another clause; a verdict undone
     ("北辰公司此前有消息称，Zeta-7B将运行于设备端，优势在于更出色的隐私保护。", F()),
     ("星河科技CEO陈立群表示，北辰公司将发布Zeta-7B，这对行业是一种威胁。", F()),
@@ -99,6 +105,8 @@ INTERVIEW = [
      F({("陈立群", "praised", "Zeta-7B")})),
     # the host's question, a turn without a verdict: nothing
     ("主持人对星河科技CEO陈立群进行了专访。\n陈立群：资金投入会越来越大，北辰公司也在加班。", F()),
+    ("主持人对星河科技CEO陈立群进行了专访。\n陈立群：对Zeta-7B达到的水准比较满意。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("主持人对星河科技CEO陈立群进行了专访。\n陈立群：对Zeta-7B达到的水准并不满意。", F()),
     ("主持人对星河科技CEO陈立群进行了专访。\n北辰公司：Zeta-7B令人印象深刻吗？", F()),
 ]
 
@@ -120,6 +128,7 @@ BENCHMARKS = [
     ("Zeta-7B在多项任务中表现出一定优势。不过，与领先的闭源模型，如 Nova-3、Orion-2 相比，仍存在一定差距。",
      F({("Nova-3", "outperforms", "Zeta-7B"), ("Orion-2", "outperforms", "Zeta-7B")})),
     ("与Nova-3相比，Zeta-7B还有不小的差距。", F({("Nova-3", "outperforms", "Zeta-7B")})),
+    ("跟Nova-3相比的话，Zeta-7B的推理速度接近。", F({("Zeta-7B", "comparedTo", "Nova-3")})),
     ("Orion-2与Zeta-7B旗鼓相当。", F({("Orion-2", "comparedTo", "Zeta-7B")})),
     ("Orion-2的性能与Zeta-7B互有胜负。", F({("Orion-2", "comparedTo", "Zeta-7B")})),
     ("Zeta-7B与Nova-3不相上下。", F({("Zeta-7B", "comparedTo", "Nova-3")})),

@@ -58,7 +58,9 @@ def compare_with(ex, pattern, rx, sent):
             continue
         k = min(found)
         others = [m for m in sent.mentions if cs + k < m.start and m.end <= at and ex.fits(m.cls, rng)]
-        winners = right(ex, sent, at + len(marker.group()) + 1, rng, limit=6)
+        after = marker.end()
+        tail_word = next((w for w in ex.words("compare.marker_tail") if sent.text.startswith(w, after)), "")
+        winners = right(ex, sent, after + len(tail_word) + 1, rng, limit=6)   # 与B相比(的话)，A…
         behind = _behind(ex, sent, marker.end(), sent.end)
         if others and behind:       # 与B相比，(A)仍存在一定差距: B outperforms A
             for a in (winners or _sole_earlier(ex, sent, cs + k, rng))[:1]:

@@ -169,9 +169,14 @@ def judgement(ex, pattern, rx, sent):
         if others.search(sent.text, speakers[-1].end, trig.start()):
             continue            # X表示，有人指责…: the view of someone else
         spoken, after_verb = (trig.end(), sent.end), trig.end()
-        if not sent.text[trig.end():sent.end].strip(" 道。.!！:：，,"):
+        rest = sent.text[trig.end():sent.end].strip(" 道。.!！:：，,")
+        if not rest:
             quoted = _quote_before(sent.text, sent.start) or _quote_before_speaker(sent, speakers[0].start)
             spoken, after_verb = (quoted, None) if quoted else (spoken, after_verb)
+        elif rest[0] in "“「":           # “…，”X评价，“…”: the quotation before is X's too
+            quoted = _quote_before_speaker(sent, speakers[0].start)
+            if quoted and any(True for _ in _verdicts(ex, cues, sent, quoted)):
+                spoken, after_verb = quoted, None
         yield from _judged(ex, pattern, cues, sent, spoken, speakers, after_verb)
 
 
