@@ -30,6 +30,7 @@ VERDICT_VERB = [
     ("南岭集团一边批评北辰公司，一边继续采购它的芯片。", F({("南岭集团", "criticized", "北辰公司")})),
     ("南岭集团发表声明，指控北辰公司窃取商业机密。", F({("南岭集团", "criticized", "北辰公司")})),
     ("星河科技CEO陈立群特别肯定北辰公司的开源策略。", F({("陈立群", "praised", "北辰公司")})),
+    ("星河科技副总裁陈立群（Chen Liqun）对北辰公司的反竞争行为大加指责。", F({("陈立群", "criticized", "北辰公司")})),
     # 肯定 as "certainly", 质疑/批评 as nouns, passives and modals: nothing
     ("星河科技CEO陈立群：肯定，北辰公司所有的产品都在加班加点。", F()),
     ("星河科技CEO陈立群表示资金投入是肯定的，北辰公司也一样。", F()),
@@ -77,6 +78,7 @@ def test_passive_and_naming(extractor, text, expected):
 # judgements without a judgement verb: the speaker of 表示/称/指出, the verdict's own clause
 SPEAKER_AND_VERDICT = [
     ("星河科技CEO陈立群表示，Zeta-7B令人印象深刻。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("星河科技CEO陈立群表示，北辰基金会的做法不公平。", F({("陈立群", "criticized", "北辰基金会")})),
     ("星河科技CEO陈立群说，Zeta-7B的开源是一件好事。", F({("陈立群", "praised", "Zeta-7B")})),
     ("星河科技CEO陈立群在北辰公司的节目中直言，Zeta-7B令人失望。", F({("陈立群", "criticized", "Zeta-7B")})),
     ("北辰公司在提交给星河科技的一份投诉中称，Zeta-7B存在欺骗性。", F({("北辰公司", "criticized", "Zeta-7B")})),

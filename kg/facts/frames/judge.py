@@ -112,6 +112,11 @@ def _verdicts(ex, cues, sent, spoken):
             yield m, clause
 
 
+def _judged_class(ex, m) -> bool:
+    """What a verdict may judge: a model, product, person or organisation."""
+    return m.cls in ("AIModel", "Product", "Person") or m.cls in ex.orgs
+
+
 def _clause_at(text, start, pos):
     return max([start] + [i + 1 for i in range(start, pos) if text[i] in "，,；;：:"])
 
@@ -122,14 +127,14 @@ def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
     in a quotation or an answer, when the verdict opens its clause, the one
     name said before it."""
     before = [m for m in sent.everything if clause <= m.start and m.end <= verdict.start()
-              and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
+              and _judged_class(ex, m) and m not in speakers]
     if before:                  # 比亚迪将发布一项颠覆性技术: a plan judged, not the name
         planned = ex.grammar(r"{{judge.future}}").search(sent.text, before[-1].end, verdict.start())
         return [] if planned else before[-1:]
     if clause > spoken_start and ex.grammar(_CONTINUED).fullmatch(sent.text, clause, verdict.start()):
         prev = _clause_at(sent.text, spoken_start, clause - 1)     # Zeta-7B很便宜，也非常出色
         subject = [m for m in sent.everything if prev <= m.start and m.end < clause
-                   and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
+                   and _judged_class(ex, m) and m not in speakers]
         return subject[:1]
     near = after_verb is not None and not sent.text[after_verb:clause].strip(" ，,：:“「")
     for at in ([after_verb] if near or (after_verb is not None and after_verb >= clause) else []) + \

@@ -15,7 +15,7 @@ from kg.facts.frames.judge import titled
 from kg.facts.roles import clause_start, hedged, left, preceded, pronoun_at, right, topic, triggers
 
 # the constructions; their words are the verdict.* lists of kg/data/words/facts.tsv
-_AGENT_GAP = (r"(?:\s|{{verdict.adverb}}|{{verdict.support}}|{{verdict.group_end}}|[\d０-９]+\s*{{verdict.date_unit}}|[（(][^）)]{0,24}[）)]"
+_AGENT_GAP = (r"(?:\s|{{verdict.adverb}}|{{verdict.support}}|{{verdict.group_end}}|[\d０-９]+\s*{{verdict.date_unit}}|[（(][^）)]{0,24}[）)]|[）)]"
               r"|{{verdict.place_start}}[^，,。；;：:]{0,16}?{{verdict.place_end}})*")
 _NOMINAL_BEFORE = r"(?:{{verdict.nominal_before}})\s*$"
 _NOMINAL_AFTER = r"\s*(?:{{verdict.nominal_after}})"
