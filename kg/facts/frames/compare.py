@@ -49,12 +49,24 @@ def compare_with(ex, pattern, rx, sent):
         at = marker.start()
         cs = clause_start(sent, at)
         seg = sent.text[cs:at]
-        found = [i for i in (seg.find("与"), seg.find("和"), seg.find("跟"), seg.find("同")) if i >= 0]
+        found = _with_at(seg)
+        if not found and cs > sent.start and sent.text[cs:cs + 2].lstrip().startswith(ex.words("compare.such_as")):
+            cs = clause_start(sent, cs - 1)         # 与领先的模型，如 B、C 相比
+            seg = sent.text[cs:at]
+            found = [i for i in _with_at(seg) if i == 0]
         if not found:
             continue
         k = min(found)
         others = [m for m in sent.mentions if cs + k < m.start and m.end <= at and ex.fits(m.cls, rng)]
-        winners = right(ex, sent, at + len(marker.group()) + 1, rng, limit=6)
+        after = marker.end()
+        tail_word = next((w for w in ex.words("compare.marker_tail") if sent.text.startswith(w, after)), "")
+        winners = right(ex, sent, after + len(tail_word) + 1, rng, limit=6)   # 与B相比(的话)，A…
+        behind = _behind(ex, sent, marker.end(), sent.end)
+        if others and behind:       # 与B相比，(A)仍存在一定差距: B outperforms A
+            for a in (winners or _sole_earlier(ex, sent, cs + k, rng))[:1]:
+                for b in others:
+                    yield b, pattern.predicate, a, 0.9
+            continue
         if not others or not winners:
             continue
         tail = sent.text[winners[0].end:sent.end]
@@ -64,3 +76,27 @@ def compare_with(ex, pattern, rx, sent):
         for a in winners[:1]:
             for b in others:
                 yield a, pred, b, 1.0 if pred != "comparedTo" else 0.8
+
+
+def _with_at(seg):
+    return [i for i in (seg.find("与"), seg.find("和"), seg.find("跟"), seg.find("同")) if i >= 0]
+
+
+def _behind(ex, sent, start, end):
+    """仍存在一定差距, 还有差距 after the comparison: the one compared with
+    is the better; a negated gap (没有差距) is none."""
+    m = ex.grammar(r"[^。；;]{0,16}?{{compare.behind}}").match(sent.text, start, end)
+    if m is None:
+        return False
+    k = m.end() - 2
+    return not (ex.negation and ex.negation.search(sent.text, max(start, k - 2), k))
+
+
+def _sole_earlier(ex, sent, pos, rng):
+    """The one model this sentence names before pos, else the one model of
+    the sentence before (不过，与B相比，仍存在一定差距)."""
+    here = {m.text: m for m in sent.mentions if m.end <= pos and ex.fits(m.cls, rng)}
+    if here:
+        return list(here.values()) if len(here) == 1 else []
+    before = {m.text: m for m in (sent.previous[-1] if sent.previous else ()) if ex.fits(m.cls, rng)}
+    return list(before.values()) if len(before) == 1 else []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.frames import frame
-from kg.facts.roles import clause_start, left, pronoun_at, topic, triggers
+from kg.facts.roles import clause_start, preceded, pronoun_at, topic, triggers
 from kg.facts.references import pronoun_speaker
 
 
@@ -34,10 +34,12 @@ _ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎么麼][”」]?\s*[？?]?|[
 
 
 # the constructions; their words are the judge.* lists of kg/data/words/facts.tsv
-_PASSIVE = r"{{judge.passive_marker}}[^，,。]{0,3}$"         # 被抄袭, 遭到了抄袭: X suffered it
+_PASSIVE = r"{{judge.passive_marker}}[^，,。]{0,6}$"         # 被抄袭, 遭到了抄袭: X suffered it
 _DEMONSTRATIVE = (r"\s*{{judge.demonstrative_lead}}?\s*{{judge.demonstrative}}"
                   r"{{judge.demonstrative_after}}")            # 但这是错误的: about a claim, not a name
 _OTHERS = r"{{judge.others}}"                                   # someone else's view
+# 但被夸大了: a clause naming nothing continues the one before and judges its subject
+_CONTINUED = r"\s*{{judge.continuation}}(?:{{judge.bare_lead}}|{{judge.passive_marker}})*\s*"
 
 
 def _asked(text: str, at: int, end: int) -> bool:
@@ -53,60 +55,164 @@ def _sole_topic(sent, t, pos, speakers) -> bool:
     skip = {x.text for x in speakers}
     for pool in pools:
         names = {m.text for m in pool if m.cls not in ("Person", "Country", "City", "Place", "")
-                 and m.text not in skip}
+                 and m.text not in skip and not titled(sent, m)}
         if t.text in names:
             return names == {t.text}
     return False
 
 
+_PLACE = r"{{judge.place_start}}[^，,。；;：:]{0,30}?{{judge.place_end}}|[（(][^）)]{0,24}[）)]"
+
+
+def _speaker(ex, sent, pos, dom):
+    """The speaker of the verb at pos: the nearest person or organisation of
+    its clause whose stretch to the verb, once a place phrase (在X的节目中,
+    在提交给FTC的投诉中) is left out, holds no 的 and no report word (彭博社
+    此前有消息称); not after 接受/对/向/据 (an interviewer, a recipient)."""
+    cs = clause_start(sent, pos)
+    skip = ex.words("judge.not_speaker_after")
+    for m in reversed([m for m in sent.mentions if cs <= m.start and m.end <= pos and pos - m.end <= 30]):
+        if not (m.cls == "Person" or m.cls in ex.orgs) or not ex.fits(m.cls, dom):
+            continue
+        if preceded(sent, m, skip) or _titled_org(sent, m, pos):
+            continue
+        gap = ex.grammar(_PLACE).sub("", sent.text[m.end:pos])
+        if ex.grammar(r"{{judge.of}}|{{judge.report_word}}").search(gap):
+            continue
+        return [m]
+    return []
+
+
+def _titled_org(sent, m, pos) -> bool:
+    """NVIDIA CEO黄仁勋称: the organisation is the person's title, not the speaker."""
+    return any(p.cls == "Person" and m.end <= p.start and p.end <= pos and p.start - m.end <= 12
+               and not _BREAK.search(sent.text, m.end, p.start) for p in sent.mentions)
+
+
+def titled(sent, m) -> bool:
+    """NVIDIA CEO黄仁勋: an organisation standing before a person as a title."""
+    return any(p.cls == "Person" and 0 <= p.start - m.end <= 10 and p.start > m.start
+               and not _BREAK.search(sent.text, m.end, p.start) for p in sent.everything)
+
+
+def _verdicts(ex, cues, sent, spoken):
+    """The verdict words of the spoken span a reading keeps: not negated,
+    not asked, not suffered (被抄袭), not someone else's, not about a claim
+    (这是错误的), not undone (错误更少)."""
+    others, passive = ex.grammar(_OTHERS), ex.grammar(_PASSIVE)
+    demonstrative, victim = ex.grammar(_DEMONSTRATIVE), ex.word_set("judge.victim")
+    undone = ex.grammar(r"^[^，,。；;]{0,8}?{{judge.undone}}")
+    for m in cues.finditer(sent.text, *spoken):
+        clause = _clause_at(sent.text, spoken[0], m.start())
+        if not ex.clause_negated(sent.text, clause, m.start()) and not _asked(sent.text, m.end(), spoken[1]) \
+                and not (m.group() in victim and passive.search(sent.text, max(clause, m.start() - 8), m.start())) \
+                and not others.search(sent.text, spoken[0], m.start()) \
+                and not demonstrative.match(sent.text, clause) \
+                and not undone.search(sent.text[m.end():spoken[1]]):
+            yield m, clause
+
+
+def _judged_class(ex, m) -> bool:
+    """What a verdict may judge: a model, product, person or organisation."""
+    return m.cls in ("AIModel", "Product", "Person") or m.cls in ex.orgs
+
+
+def _clause_at(text, start, pos):
+    return max([start] + [i + 1 for i in range(start, pos) if text[i] in "，,；;：:"])
+
+
+def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
+    """What the verdict is about: the last name of its own clause; else a
+    reference word (其, 它) in that clause standing for one thing only; else,
+    in a quotation or an answer, when the verdict opens its clause, the one
+    name said before it."""
+    before = [m for m in sent.everything if clause <= m.start and m.end <= verdict.start()
+              and _judged_class(ex, m) and m not in speakers]
+    if before:                  # 比亚迪将发布一项颠覆性技术: a plan judged, not the name
+        planned = ex.grammar(r"{{judge.future}}").search(sent.text, before[-1].end, verdict.start())
+        return [] if planned else before[-1:]
+    if clause > spoken_start and ex.grammar(_CONTINUED).fullmatch(sent.text, clause, verdict.start()):
+        prev = _clause_at(sent.text, spoken_start, clause - 1)     # Zeta-7B很便宜，也非常出色
+        subject = [m for m in sent.everything if prev <= m.start and m.end < clause
+                   and _judged_class(ex, m) and m not in speakers]
+        return subject[:1]
+    near = after_verb is not None and not sent.text[after_verb:clause].strip(" ，,：:“「")
+    for at in ([after_verb] if near or (after_verb is not None and after_verb >= clause) else []) + \
+            [i for i in range(clause, verdict.start()) if sent.text[i] in ex.word_set("judge.it")]:
+        ref = pronoun_at(ex, sent, at)
+        said = sent.text[at:ref[0]].strip(" ，,：:“「") if ref else ""
+        if said.startswith(ex.words("judge.person_pronoun")) or \
+                (said in ex.word_set("judge.demonstrative") and sent.text.startswith(ex.words("judge.measure"), ref[0])):
+            continue            # 他 stands for a person, 这张照片 for a thing not named
+        if ref and ref[0] <= verdict.start():
+            t = topic(ex, sent, at, ref[1], speakers)
+            return [t] if t and (ref[1] or _sole_topic(sent, t, at, speakers)) else []
+    if after_verb is None and ex.grammar(r"\s*(?:{{judge.bare_lead}})*\s*").fullmatch(sent.text, clause, verdict.start()):
+        # in a quotation or an answer, 我们去试了一下，确实有惊艳的感觉: the one name said before
+        said = {m.text: m for m in sent.everything if spoken_start <= m.start and m.end <= clause
+                and m.cls in ("AIModel", "Company", "Product") and m not in speakers}
+        return list(said.values()) if len(said) == 1 else []
+    return []
+
+
 @frame("judgement")
 def judgement(ex, pattern, rx, sent):
     """SPEAKER 表示/认为/说 … a clear verdict (值得肯定, 令人印象深刻; 抄袭,
-    不公平) about what stands just before it → praised / criticized. A
-    negated verdict (不会构成威胁) is no verdict; an interviewer (接受彭博
-    访问时称) is no speaker."""
+    不公平) about the name of the verdict's own clause → praised /
+    criticized. A negated verdict (不会构成威胁) is no verdict; an
+    interviewer (接受彭博访问时称), a recipient (在提交给FTC的投诉中称) or a
+    show (在A的节目中) is no speaker."""
     cues = ex.sentiment.get(pattern.polarity)
     if cues is None:
         return
     dom = ex.domain(pattern)
-    others, passive = ex.grammar(_OTHERS), ex.grammar(_PASSIVE)
-    demonstrative, victim = ex.grammar(_DEMONSTRATIVE), ex.word_set("judge.victim")
+    others = ex.grammar(_OTHERS)
     for trig in triggers(ex, pattern, rx, sent):
-        speakers = left(ex, sent, trig.start(), dom, ("Person",), limit=24, nearest=True,
-                        skip_after=ex.words("judge.not_speaker_after"))
-        if not speakers:
-            speakers = pronoun_speaker(ex, sent, trig.start())
-        if not speakers or speakers[-1].cls not in ("Person", "Company", "Organization", "GovernmentBody"):
+        speakers = _speaker(ex, sent, trig.start(), dom) or pronoun_speaker(ex, sent, trig.start())
+        if not speakers or not (speakers[-1].cls == "Person" or speakers[-1].cls in ex.orgs):
             continue
         if others.search(sent.text, speakers[-1].end, trig.start()):
             continue            # X表示，有人指责…: the view of someone else
-        spoken = (trig.end(), sent.end)
-        if not sent.text[trig.end():sent.end].strip(" 道。.!！:：，,"):
-            spoken = (_quote_before(sent.text, sent.start)      # “…。” 王某表示。
-                      or _quote_before_speaker(sent, speakers[0].start) or spoken)   # “…，”王某说。
-        verdict = None
-        for m in cues.finditer(sent.text, *spoken):
-            clause = max(spoken[0], sent.text.rfind("，", spoken[0], m.start()) + 1,
-                         sent.text.rfind(",", spoken[0], m.start()) + 1)
-            if not ex.clause_negated(sent.text, clause, m.start()) and not _asked(sent.text, m.end(), spoken[1]) \
-                    and not (m.group() in victim and passive.search(sent.text, max(clause, m.start() - 5), m.start())) \
-                    and not others.search(sent.text, spoken[0], m.start()) \
-                    and not demonstrative.match(sent.text, clause):
-                verdict = m
-                break
-        if verdict is None:
-            continue
-        before = [m for m in sent.everything if spoken[0] <= m.start and m.end <= verdict.start()
-                  and m.cls in ("AIModel", "Company", "Product", "Person") and m not in speakers]
-        targets = before[-1:]
-        ref = None if targets else pronoun_at(ex, sent, trig.end())
-        if ref:
-            t = topic(ex, sent, trig.start(), ref[1], speakers)
-            targets = [t] if t and (ref[1] or _sole_topic(sent, t, trig.start(), speakers)) else []
-        for t in targets:
+        spoken, after_verb = (trig.end(), sent.end), trig.end()
+        rest = sent.text[trig.end():sent.end].strip(" 道。.!！:：，,")
+        if not rest:
+            quoted = _quote_before(sent.text, sent.start) or _quote_before_speaker(sent, speakers[0].start)
+            spoken, after_verb = (quoted, None) if quoted else (spoken, after_verb)
+        elif rest[0] in "“「":           # “…，”X评价，“…”: the quotation before is X's too
+            quoted = _quote_before_speaker(sent, speakers[0].start)
+            if quoted and any(True for _ in _verdicts(ex, cues, sent, quoted)):
+                spoken, after_verb = quoted, None
+        yield from _judged(ex, pattern, cues, sent, spoken, speakers, after_verb)
+
+
+def _judged(ex, pattern, cues, sent, spoken, speakers, after_verb):
+    for verdict, clause in _verdicts(ex, cues, sent, spoken):
+        for t in _targets(ex, sent, verdict, clause, speakers, after_verb, spoken[0]):
             for s in speakers:
                 if t.text != s.text:
                     yield s, pattern.predicate, t, 1.0
+        return
+
+
+@frame("interview-turn", triggerless=True)
+def interview_turn(ex, pattern, rx, sent):
+    """李彦宏：……: a paragraph that opens with a person's name and a colon
+    is that person's answer; its verdicts are theirs, read as above."""
+    cues = ex.sentiment.get(pattern.polarity)
+    line = sent.text.rfind("\n", 0, sent.start) + 1
+    head = _TURN.match(sent.text, line, min(len(sent.text), line + 20)) if cues else None
+    if head is None or line < sent.start - 2000:
+        return
+    speakers = [m for m in sent.everything if m.start == head.start(1) and m.end == head.end(1) and m.cls == "Person"]
+    if not speakers:
+        return
+    spoken = (max(sent.start, head.end()), sent.end)
+    if ex.grammar(_OTHERS).search(sent.text, *spoken):
+        return
+    yield from _judged(ex, pattern, cues, sent, spoken, speakers, None)
+
+
+_TURN = re.compile(r"\s*(\S{2,12}?)\s*[：:]")
 
 
 _DUI_GAP = r"\s*(?:的)?\s*{{judge.dui_adverb}}?\s*{{judge.dui_support}}?\s*"
