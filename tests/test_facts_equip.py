@@ -22,11 +22,11 @@ def facts(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
 
 # a chip a device carries is usesHardware, never integrated
 CARRIES = [
-    ("Orion X9 搭载了 LX900 芯片。", F({("Orion X9", "usesHardware", "LX900")})),
-    ("Orion X9 搭载 LX900 与 LX800 芯片，性能更强。",
+    ("Orion X9 手机搭载了 LX900 芯片。", F({("Orion X9", "usesHardware", "LX900")})),
+    ("Orion X9 手机搭载 LX900 与 LX800 芯片，性能更强。",
      F({("Orion X9", "usesHardware", "LX900"), ("Orion X9", "usesHardware", "LX800")})),
-    ("Orion X9 采用 LX900 主摄。", F({("Orion X9", "usesHardware", "LX900")})),
-    ("Orion X9 在 LX900 芯片的加持下，续航更长。", F({("Orion X9", "usesHardware", "LX900")})),
+    ("Orion X9 手机采用 LX900 主摄。", F({("Orion X9", "usesHardware", "LX900")})),
+    ("Orion X9 手机在 LX900 芯片的加持下，续航更长。", F({("Orion X9", "usesHardware", "LX900")})),
     ("Zeta-7B 使用 2048 块 H800 GPU 训练。", F({("Zeta-7B", "usesHardware", "H800")})),
     # a part, a material or an architecture is no chip and no model
     ("Orion X9 采用 LX900 屏幕。", F()),

@@ -60,7 +60,6 @@ def _name_parts(mentions: list[Mention]) -> set[str]:
         b = bits[-1]        # a given name alone is too often someone else's (Jack, David)
         if _LATIN_WORD.match(b) and len(b) >= 3 or re.fullmatch(r"[\u4e00-\u9fff]{2,}", b):
             owners.setdefault(b, set()).add(m.text)
-    texts = {m.text for m in mentions}
     return {b for b, full in owners.items() if len(full) == 1 and b not in full}
 
 
