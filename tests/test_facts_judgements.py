@@ -154,4 +154,7 @@ BENCHMARKS = [
 
 @pytest.mark.parametrize("text, expected", BENCHMARKS)
 def test_benchmark_comparisons(extractor, text, expected):
-    assert facts(extractor, text, COMPARE) == expected
+    # the invented names are models by the document's own words (the mention stage types a
+    # versioned name only with model evidence)
+    intro = "Zeta-7B、Nova-3和Orion-2是三款大模型。\n"
+    assert facts(extractor, intro + text, COMPARE) == expected

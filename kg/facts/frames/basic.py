@@ -172,7 +172,6 @@ def by_o_v_de_s(ex, pattern, rx, sent):
                 yield s, pattern.predicate, o, 1.0
 
 
-@frame("ba")
 def ba(ex, pattern, rx, sent):
     """S 将/把 O TRIGGER (智谱将GLM-130B开源, 苹果将ChatGPT集成到…)."""
     dom, rng = ex.domain(pattern), ex.range(pattern)
