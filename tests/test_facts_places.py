@@ -85,6 +85,9 @@ PLACES = [
     # a name that begins with a place: only a registered company name says so
     ("北京星海华章科技股份有限公司在港交所敲钟。", F({("北京星海华章科技股份有限公司", L, "北京")})),
     ("北京大学发布了新模型。", F()),
+    # a branch or outlet named after a place is no place and has no place for a parent
+    ("北辰集团广东分公司发布了新产品。", F()),
+    ("据上海在线报道，北辰公司完成融资。", F()),
     # the place is part of another name, or of something else the organisation has
     ("硅谷银行的母公司 Zetabank Group 盘前暴跌。", F()),
     ("北辰公司将暂停其位于华盛顿特区附近第二总部的建设。", F()),
