@@ -129,7 +129,7 @@ def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
     before = [m for m in sent.everything if clause <= m.start and m.end <= verdict.start()
               and _judged_class(ex, m) and m not in speakers]
     if before:                  # 比亚迪将发布一项颠覆性技术: a plan judged, not the name
-        planned = ex.grammar(r"{{judge.future}}").search(sent.text, before[-1].end, verdict.start())
+        planned = ex.grammar(r"{{judge.future}}").search(sent.text, clause, verdict.start())
         return [] if planned else before[-1:]
     if clause > spoken_start and ex.grammar(_CONTINUED).fullmatch(sent.text, clause, verdict.start()):
         prev = _clause_at(sent.text, spoken_start, clause - 1)     # Zeta-7B很便宜，也非常出色
