@@ -177,3 +177,18 @@ CUSTOMERS = [
 @pytest.mark.parametrize("text, expected", CUSTOMERS)
 def test_customers(extractor, text, expected):
     assert facts(extractor, text) == expected
+
+
+CONNECTED_DE = [
+    # 接入 O 的 X: the product after 的 integrated O
+    ("已经接入 Zeta-7B 的 Nova助手表现更好。", F({("Nova", "integrated", "Zeta-7B")})),
+    ("内置 Zeta-7B 大模型的 Claude Code 已经上线。", F({("Claude Code", "integrated", "Zeta-7B")})),
+    # a plan; a company before 的 is its owner, not the thing connected
+    ("即将接入 Zeta-7B 的 Nova助手表现更好。", F()),
+    ("接入 OpenAI 的 Nova助手表现更好。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONNECTED_DE)
+def test_connected_de(extractor, text, expected):
+    assert facts(extractor, text) == expected
