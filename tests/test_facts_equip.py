@@ -192,3 +192,19 @@ CONNECTED_DE = [
 @pytest.mark.parametrize("text, expected", CONNECTED_DE)
 def test_connected_de(extractor, text, expected):
     assert facts(extractor, text) == expected
+
+
+REMOVALS = [
+    # an order to remove it from devices is a ban; a removal alone is not
+    ("北辰市政府要求公务员从工作设备中删除 TikTok。", F({("北辰市政府", "banned", "TikTok")})),
+    ("北辰公司删除了 TikTok 上的视频。", F()),
+    ("北辰市政府从设备中删除了 TikTok。", F()),
+    # blocking and delisting by a store
+    ("北辰市政府宣布封锁 Twitter。", F({("北辰市政府", "banned", "Twitter")})),
+    ("苹果已从 App Store 下架 TikTok。", F({("苹果", "banned", "TikTok")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", REMOVALS)
+def test_removals(extractor, text, expected):
+    assert facts(extractor, text) == expected
