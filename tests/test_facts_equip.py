@@ -177,3 +177,34 @@ CUSTOMERS = [
 @pytest.mark.parametrize("text, expected", CUSTOMERS)
 def test_customers(extractor, text, expected):
     assert facts(extractor, text) == expected
+
+
+CONNECTED_DE = [
+    # 接入 O 的 X: the product after 的 integrated O
+    ("已经接入 Zeta-7B 的 Nova助手表现更好。", F({("Nova", "integrated", "Zeta-7B")})),
+    ("内置 Zeta-7B 大模型的 Claude Code 已经上线。", F({("Claude Code", "integrated", "Zeta-7B")})),
+    # a plan; a company before 的 is its owner, not the thing connected
+    ("即将接入 Zeta-7B 的 Nova助手表现更好。", F()),
+    ("接入 OpenAI 的 Nova助手表现更好。", F()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONNECTED_DE)
+def test_connected_de(extractor, text, expected):
+    assert facts(extractor, text) == expected
+
+
+REMOVALS = [
+    # an order to remove it from devices is a ban; a removal alone is not
+    ("北辰市政府要求公务员从工作设备中删除 TikTok。", F({("北辰市政府", "banned", "TikTok")})),
+    ("北辰公司删除了 TikTok 上的视频。", F()),
+    ("北辰市政府从设备中删除了 TikTok。", F()),
+    # blocking and delisting by a store
+    ("北辰市政府宣布封锁 Twitter。", F({("北辰市政府", "banned", "Twitter")})),
+    ("苹果已从 App Store 下架 TikTok。", F({("苹果", "banned", "TikTok")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", REMOVALS)
+def test_removals(extractor, text, expected):
+    assert facts(extractor, text) == expected

@@ -107,3 +107,13 @@ def ban_noun(ex, pattern, rx, sent):
             continue
         for s in subjects:
             yield s, pattern.predicate, obj, 1.0
+
+
+@frame("ban-remove")
+def ban_remove(ex, pattern, rx, sent):
+    """S 要求…从设备中删除 O: removal on an order is a ban; a removal alone
+    (北辰公司删除了 X 的帖子) is not."""
+    for s, p, o, f in ban(ex, pattern, rx, sent):
+        between = sent.text[s.end:o.start]
+        if ex.grammar(r"{{bans.order}}").search(between) and ex.grammar(r"{{bans.from}}").search(between):
+            yield s, p, o, f

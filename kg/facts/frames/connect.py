@@ -139,3 +139,26 @@ def ba_into(ex, pattern, rx, sent):
         for s in holders:
             for o in objs:
                 yield s, pattern.predicate, o, 1.0
+
+
+@frame("connected-de")
+def connected_de(ex, pattern, rx, sent):
+    """接入 O 的 X / 搭载 O 大模型的 X: the product after 的 integrated O."""
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        objs = right(ex, sent, trig.end(), rng, limit=4, skips=0, metonymy=pattern.metonymy)
+        if not objs:
+            continue
+        de = ex.grammar(r"\s*(?:{{equip.software_noun}})?\s*{{equip.de}}\s*").match(sent.text, objs[-1].end, sent.end)
+        if not de:
+            continue
+        holders = [h for h in right(ex, sent, de.end(), dom, ("Product",), limit=2, skips=0)
+                   if h.cls == "Product" and h.typed_by != "role"]      # 集成 X 的 SDK: no product named
+        start = clause_start(sent, trig.start())
+        if not holders or _blocked(ex, sent, start, trig.start(), True) or hedged(ex, sent, start, trig):
+            continue
+        for o in objs:
+            if not plain_object(ex, sent, o, True):
+                continue
+            for h in holders[:1]:
+                yield h, pattern.predicate, o, 1.0
