@@ -61,6 +61,8 @@ OBJECT_GUARDS = [
     ("北辰公司开源模型、南山公司自己的Zeta-7B模型都很强。", F()),
     ("北辰公司在每次发布模型的Zeta-Card中都写明了风险。", F()),
     ("北辰公司发布了Zeta-7B版本。", F({("北辰公司", R, "Zeta-7B")})),
+    ("北辰公司发布了中国版 Zeta-Chat 产品。", F()),
+    ("北辰公司发布了新版 Zeta-Chat。", F({("北辰公司", R, "Zeta-Chat")})),
     # a name inside the description of the named thing: the thing
     ("北辰公司发布首款双Zeta-X1屏笔记本电脑Zeta-Book。", F({("北辰公司", R, "Zeta-Book")})),
     # a place of origin is no agent
