@@ -61,6 +61,8 @@ OBJECT_GUARDS = [
     ("北辰公司开源模型、南山公司自己的Zeta-7B模型都很强。", F()),
     ("北辰公司在每次发布模型的Zeta-Card中都写明了风险。", F()),
     ("北辰公司发布了Zeta-7B版本。", F({("北辰公司", R, "Zeta-7B")})),
+    ("北辰公司发布了中国版 Zeta-Chat 产品。", F()),
+    ("北辰公司发布了新版 Zeta-Chat。", F({("北辰公司", R, "Zeta-Chat")})),
     # a name inside the description of the named thing: the thing
     ("北辰公司发布首款双Zeta-X1屏笔记本电脑Zeta-Book。", F({("北辰公司", R, "Zeta-Book")})),
     # a place of origin is no agent
@@ -164,6 +166,8 @@ HEDGES = [
     ("未来，北辰公司主流业务将与Zeta-7B整合。", F()),
     ("北辰公司宣布今年秋季晚些时候将Zeta-7B接入Zeta-Chat。", F()),
     ("假设北辰公司采用Zeta-X1芯片，成本将下降。", F()),
+    ("北辰公司正在测试采用 Zeta-X1 接口的 Zeta-Phone。", F()),
+    ("报告没有指出时间，但推测下次大会将是北辰公司发布搭载Zeta-X1芯片的Zeta-Book的时机。", F()),
     ("要求监管机构禁止北辰公司发布Zeta-7B。", F()),
     ("2023年3月1日，分析师称北辰公司在 2024 年推出的Zeta-7B会很强。", F()),
     ("2023年3月1日，北辰公司在 2022 年推出的Zeta-7B很强。", F({("北辰公司", R, "Zeta-7B")})),

@@ -72,7 +72,8 @@ def object_ok(ex, sent, start, o, after_de=True) -> bool:
                                            mod.group() in ex.word_set("launch.agent_marker")):
             return False          # 发布搭载X的平板 (but 发布由X驱动的Y: Y is the head)
         if ex.grammar(NOT_LAUNCHED).search(filler) or modal_filler(ex, filler) \
-                or "、" in filler or ex.grammar(_OWNED_FILLER).search(filler):
+                or "、" in filler or ex.grammar(_OWNED_FILLER).search(filler) \
+                or ex.grammar(_EDITION_BEFORE).search(filler):
             return False          # 开源模型、Y的Z; 发布模型的X: X is another thing's
     end = group_end(ex, sent, o)
     if not after_de and sent.text[end:end + 2].lstrip().startswith(_DE):
@@ -89,6 +90,7 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
 _BLOCKED = "{{launch.blocked}}"
 _OWNED_FILLER = r"(?:{{launch.item_class_noun}})" + _DE + r"\s*$"
 _EDITION = r"[」”\"』》)）\s]*(?:{{launch.item_class_noun}})?\s*(?:{{launch.edition}})(?!{{launch.edition_not}})"
+_EDITION_BEFORE = r"(?:{{launch.edition_lead}})\s*(?:{{launch.edition}})\s*[「“\"]?\s*$"
 _HEAD_GAP = (r"[^，,。；;：:！？!?" + _DE + r"]{0,10}" + _DE + r"\s*[^，,。；;：:！？!?" + _DE
              + r"]{0,10}?[「“\"《]?\s*")
 
