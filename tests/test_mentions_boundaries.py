@@ -94,3 +94,19 @@ def test_a_quoted_name_beside_a_product_noun_is_a_product(extractor, text, name,
 def test_a_quoted_phrase_without_a_product_noun_is_nothing(extractor, text, name):
     assert name not in typed(extractor, text)
 
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("北辰公司的爬虫 ZetaBot 在抓取网页。", "ZetaBot", "Product"),
+    ("星河科技上线了一款名为 Lumio 的播放器。", "Lumio", "Product"),
+    ("该项目的内部代号为 Orbix，目前还在测试。", "Orbix", "Product"),
+])
+def test_an_unknown_latin_name_takes_the_class_of_the_noun_beside_it(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name", [
+    ("北辰公司的 Lumio 很受欢迎。", "Lumio"),      # no noun beside it
+])
+def test_an_unknown_latin_name_without_a_noun_stays_untyped(extractor, text, name):
+    assert name not in typed(extractor, text)

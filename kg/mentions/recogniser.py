@@ -194,7 +194,7 @@ class Recogniser:
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
         for cls in ("Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
-            if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ())):
+            if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()), rstrip=True):
                 return replace(m, cls=cls, source="context", confidence=0.7)
         return m
 
