@@ -75,3 +75,38 @@ def test_variants_of_one_name_are_one_node(extractor, resolver, text, a, b):
 def test_different_versions_stay_apart(extractor, resolver, text, a, b):
     found = nodes(extractor, resolver, text)
     assert found[a] != found[b]
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("去年 11 月，星河科技发布了“星图”AI 助手。", "星图", "Product"),
+    ("北辰公司上线了应用「云帆」。", "云帆", "Product"),
+    ("北辰公司推出“天枢”大模型。", "天枢", "AIModel"),
+])
+def test_a_quoted_name_beside_a_product_noun_is_a_product(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他说“我们要赢”，全场鼓掌。", "我们要赢"),                 # a quotation, no product noun
+    ("北辰公司提出“人体的数字孪生”模型。", "人体的数字孪生"),     # a phrase
+    ("这本《星辰大海》很好看。", "星辰大海"),                    # a title
+])
+def test_a_quoted_phrase_without_a_product_noun_is_nothing(extractor, text, name):
+    assert name not in typed(extractor, text)
+
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("北辰公司的爬虫 ZetaBot 在抓取网页。", "ZetaBot", "Product"),
+    ("星河科技上线了一款名为 Lumio 的播放器。", "Lumio", "Product"),
+    ("该项目的内部代号为 Orbix，目前还在测试。", "Orbix", "Product"),
+])
+def test_an_unknown_latin_name_takes_the_class_of_the_noun_beside_it(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name", [
+    ("北辰公司的 Lumio 很受欢迎。", "Lumio"),      # no noun beside it
+])
+def test_an_unknown_latin_name_without_a_noun_stays_untyped(extractor, text, name):
+    assert name not in typed(extractor, text)

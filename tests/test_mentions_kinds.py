@@ -116,3 +116,10 @@ def test_a_short_shape_takes_the_class_of_its_maker_or_family(extractor, text, n
 ])
 def test_a_short_shape_without_model_evidence_is_no_model(extractor, text, name):
     assert typed(extractor, text).get(name) != "AIModel"
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("他创办了 ZELO 平台，学生在上面训练模型。", "ZELO", "Product"),   # sentence words do not overrule 平台
+])
+def test_a_name_its_cue_typed_keeps_that_class_against_sentence_words(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls

@@ -71,14 +71,16 @@ class ThingTyper:
         peers = self._peer_votes(text, mentions, own)
         total: dict[str, Votes] = defaultdict(lambda: defaultdict(float))
         close: dict[str, Votes] = defaultdict(lambda: defaultdict(float))
+        strong: dict[str, Votes] = defaultdict(lambda: defaultdict(float))    # all but sentence words
         for i in near:
             key = fold_name(mentions[i].text)
             imm, made, ctx = own[i]
-            for part, also_close in ((imm, True), (shared.get(i, {}), True), (made, False), (ctx, False),
-                                     (peers.get(i, {}), False)):
+            for part, level in ((imm, 2), (shared.get(i, {}), 2), (made, 1), (ctx, 0), (peers.get(i, {}), 1)):
                 for cls, w in part.items():
                     total[key][cls] += w
-                    if also_close:
+                    if level >= 1:
+                        strong[key][cls] += w
+                    if level == 2:
                         close[key][cls] += w
         self._borrow(mentions, near, total)
         out = []
@@ -86,7 +88,7 @@ class ThingTyper:
             key = fold_name(m.text)
             if _decided(m):
                 # a name a cue word typed (X版本, 模型X) keeps its class without a vote
-                cls = _winner(total[key], _default(m))
+                cls = _winner(strong[key] if m.source == "context" else total[key], _default(m))
                 if cls != m.cls:
                     m = replace(m, cls="" if cls == NONE else cls,
                                 source=m.source if cls != NONE else "kinds/none", typed_by="kinds")

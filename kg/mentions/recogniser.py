@@ -16,6 +16,7 @@ from dataclasses import replace
 from kg.mentions import shapes
 from kg.mentions.gazetteer import Gazetteer, fold_name, straddles
 from kg.mentions.kinds import ThingTyper
+from kg.mentions.quoted import QuotedProducts
 from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
 from kg.mentions.names import NameFinder
@@ -39,6 +40,7 @@ class Recogniser:
         self.weak_orgs = WeakOrgs(lexicon)
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
         self.kinds = ThingTyper(lexicon)
+        self.quoted = QuotedProducts(lexicon)
         self.segmenter = None                   # a jieba.Tokenizer, set by the pipeline or on first use
         self._units = alternation(lexicon.words("kinds.units"))
         self._variants = frozenset(w.lower() for w in lexicon.words("kinds.variants"))
@@ -63,7 +65,9 @@ class Recogniser:
             m = self._classify_run(text, s, e)
             if m is not None:
                 out.append(m)
-        return select(out)
+        taken = select(out)
+        return select(taken + [q for q in self.quoted.find(text)
+                               if not any(q.start < t.end and t.start < q.end for t in taken)])
 
     def segment(self, text: str) -> list[str]:
         """jieba's words of ``text`` (the pipeline's own tokenizer when it
