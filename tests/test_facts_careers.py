@@ -128,6 +128,7 @@ FOUNDING_SVO = [
      F({("陈立群", "affiliatedWith", "北辰公司")})),
     # an organisation a longer name starts: not that organisation
     ("陈立群表示，很好。陈立群创建了北辰公司 AI Lab。", F()),
+    ("陈立群表示，很好。陈立群创建了 Zeta Labs 人工智能情感计算框架。", F()),
 ]
 
 

@@ -139,8 +139,8 @@ def founding(ex, pattern, rx, sent):
             if nxt.cls in ex.orgs and obj.text.endswith(nouns):
                 yield (subj, pred, nxt, *cand[3:])
             continue            # a name runs on after the organisation: not this one
-        if re.match(r"\s?[A-Z]", after):
-            continue
+        if re.match(r"\s?[A-Z]", after) or ex.grammar(r"\s?{{people.name_runs_on}}").match(sent.text, obj.end):
+            continue            # 创建了微软人工智能情感计算框架: not 微软
         yield cand
 
 
