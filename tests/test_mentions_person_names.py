@@ -29,6 +29,8 @@ BOUNDARIES = [
     # a full-width dot inside a transliteration (folded to "." by normalisation)
     ("北辰公司共同创办人卡洛斯．维拉诺瓦表示，很好。", {"卡洛斯.维拉诺瓦"}, set()),
     ("北辰公司执行长卡洛斯·维拉诺瓦表示，很好。", {"卡洛斯·维拉诺瓦"}, set()),
+    # a dot with spaces around it
+    ("卡洛斯 · 维拉诺瓦于 1997 年与他人共同创办了北辰公司。", {"卡洛斯 · 维拉诺瓦"}, {"卡洛斯"}),
     # a transliteration the segmenter cut before its last character, a speech verb after
     ("北辰公司副助理部长维拉诺曼表示，很好。", {"维拉诺曼"}, {"维拉诺"}),
     # … but not over characters that start the next words
