@@ -128,6 +128,7 @@ FOUNDING_SVO = [
      F({("陈立群", "affiliatedWith", "北辰公司")})),
     # an organisation a longer name starts: not that organisation
     ("陈立群表示，很好。陈立群创建了北辰公司 AI Lab。", F()),
+    ("陈立群表示，很好。陈立群创建了 Zeta Labs 人工智能情感计算框架。", F()),
 ]
 
 
@@ -219,6 +220,11 @@ APPOSITION = [
     # … but not when the second title has an organisation of its own, even an unknown one
     ("星河科技董事长陈立群、晨曦书屋创始人王海涛表示，很好。",
      F({("陈立群", "affiliatedWith", "星河科技")})),
+    # a found name after a closing bracket may be the tail of a longer name: nothing
+    ("陈立群表示，很好。陈立群成立了星辰（杭州）数字科技有限公司。", F()),
+    # … a name found by its suffix after a preposition is whole
+    ("据北辰公司创始人陈立群透露，营收增长一倍。",
+     F({("陈立群", "affiliatedWith", "北辰公司"), ("陈立群", "founded", "北辰公司")})),
     # another organisation's CEO met: no apposition
     ("北辰公司与CEO王海涛会面。", F()),
     # … but the organisation's own team after 与 is its own

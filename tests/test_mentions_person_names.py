@@ -29,10 +29,14 @@ BOUNDARIES = [
     # a full-width dot inside a transliteration (folded to "." by normalisation)
     ("北辰公司共同创办人卡洛斯．维拉诺瓦表示，很好。", {"卡洛斯.维拉诺瓦"}, set()),
     ("北辰公司执行长卡洛斯·维拉诺瓦表示，很好。", {"卡洛斯·维拉诺瓦"}, set()),
+    # a dot with spaces around it
+    ("卡洛斯 · 维拉诺瓦于 1997 年与他人共同创办了北辰公司。", {"卡洛斯 · 维拉诺瓦"}, {"卡洛斯"}),
     # a transliteration the segmenter cut before its last character, a speech verb after
     ("北辰公司副助理部长维拉诺曼表示，很好。", {"维拉诺曼"}, {"维拉诺"}),
     # … but not over characters that start the next words
     ("北辰公司总裁伊万诺夫特别强调，很好。", {"伊万诺夫"}, {"伊万诺夫特"}),
+    # 来说 is a word: no given name glued to the speech verb
+    ("对于北辰公司的创始人&CEO 陈立来说，梦想很大。", {"陈立"}, {"陈立来"}),
     # initials, diacritics, hyphens and apostrophes after a title
     ("北辰公司首席财务官Adam K. Whitlow在财报会上表示：很好。", {"Adam K. Whitlow"}, {"Adam K"}),
     ("北辰公司主席 Jörg Müllerstein 表示，很好。", {"Jörg Müllerstein"}, set()),

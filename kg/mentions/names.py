@@ -60,7 +60,7 @@ class NameFinder:
         self.title_re = alternation(lex.titles)
         self._speech_re = alternation(lex.speech_verbs)
         self._post_re = alternation(lex.cues.get("after:Person", ()))
-        self._translit_re = re.compile(rf"[{tl}]{{1,6}}(?:[{_DOTS}\-][{tl}]{{1,8}})+") if tl else None
+        self._translit_re = re.compile(rf"[{tl}]{{1,6}}(?: ?[{_DOTS}\-] ?[{tl}]{{1,8}})+") if tl else None
 
     # -- people ----------------------------------------------------------
     def people(self, text, words, taken):

@@ -43,9 +43,25 @@ def org_title_person(ex, pattern, rx, sent):
             if q.cls in ex.places and ex.titles.get(own and title_in(ex, own) or title) != "government":
                 right, held = q.start, core     # 中国人工智能奠基人X: a country only through a political office
                 continue
+            if _cut_name(ex, sent, q):
+                break
             if ex.fits(q.cls, rng) and (not wanted or any(w in role for w in wanted)):
                 yield p, pattern.predicate, q, 1.0 if own is None else 0.9, role
             right = q.start
+
+
+def _cut_name(ex, sent, q) -> bool:
+    """两氢一氧（杭州）|数字科技有限公司, 据梅|卡曼德创始人: a name the grammar
+    found (not a listed one) right after a closing bracket, or one found
+    before a title right after a Han character that is no stop word, may
+    be the tail of a longer name."""
+    if not q.source.startswith("names/") or q.start <= sent.start:
+        return False
+    before = sent.text[q.start - 1]
+    if before in "）)":
+        return True
+    return q.source == "names/before-title" and bool(re.match(r"[\u4e00-\u9fff]", before)) and not any(
+        before in ex.word_set(k) for k in ("orgs.stop_left", "orgs.prepositions", "people.title_tense"))
 
 
 def _only_titles(ex, core: str, title: str) -> bool:
@@ -130,6 +146,8 @@ def founding(ex, pattern, rx, sent):
     nouns = tuple(ex.words("places.org_noun"))
     for cand in svo(ex, pattern, rx, sent):
         subj, pred, obj = cand[:3]
+        if _cut_name(ex, sent, obj):
+            continue
         between = sent.text[subj.end:obj.start]
         if ex.grammar(r"{{people.agent_marker}}[^，,；;]*$").search(between):
             continue
@@ -139,8 +157,8 @@ def founding(ex, pattern, rx, sent):
             if nxt.cls in ex.orgs and obj.text.endswith(nouns):
                 yield (subj, pred, nxt, *cand[3:])
             continue            # a name runs on after the organisation: not this one
-        if re.match(r"\s?[A-Z]", after):
-            continue
+        if re.match(r"\s?[A-Z]", after) or ex.grammar(r"\s?{{people.name_runs_on}}").match(sent.text, obj.end):
+            continue            # 创建了微软人工智能情感计算框架: not 微软
         yield cand
 
 
