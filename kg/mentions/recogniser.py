@@ -196,9 +196,10 @@ class Recogniser:
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
         for cls in ("GovernmentBody", "Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
-            # 美国车企 Rivian: before an organisation the space after the cue is no gap
+            # 美国车企 Rivian, 爬虫 ZetaBot: before an organisation or a product the space after the
+            # cue is no gap (before a chip it is: 芯片 MEMC is a feature, not a chip)
             if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()),
-                     rstrip=cls in _ORG_CLASSES):
+                     rstrip=cls in _ORG_CLASSES or cls == "Product"):
                 return replace(m, cls=cls, source="context", confidence=0.7)
         return m
 
