@@ -202,3 +202,11 @@ def test_a_label_line_without_a_tab_names_the_file_and_line(data_dir, monkeypatc
     finally:
         monkeypatch.undo()
         view_labels.load_labels.cache_clear()
+
+
+def test_every_cue_kind_is_documented_in_the_header():
+    """cues.tsv lists every kind it defines in its header comment (kind, user, meaning)."""
+    path = DATA / "cues.tsv"
+    comments = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
+    missing = [kind for kind in read_word_lists([path]) if f"# {kind} " not in comments]
+    assert not missing, f"{path}: kinds its header does not list: {missing}"
