@@ -57,9 +57,6 @@ class Lexicon:
     patterns_file: Path = DATA_DIR / "relations.jsonl"
     version: str = ""
 
-    def by_class(self, cls: str) -> list[Entry]:
-        return [e for e in self.entries.values() if e.cls == cls]
-
     def words(self, kind: str) -> tuple[str, ...]:
         """The words of one word list (``cues.tsv`` or ``words/*.tsv``), in
         file order. An unknown kind is an error: a mechanism whose words are

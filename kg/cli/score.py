@@ -106,15 +106,8 @@ def audit(graph_file, per_relation, per_class, seed, texts, out_file, sheet):
 
 
 def _texts(paths) -> dict[str, str]:
-    """File name → original text of every readable input file (unreadable ones are left out)."""
-    from kg.errors import InputError
-    from kg.text.files import iter_input_files, read_document
+    """File name → original text of every readable input document (text files
+    and feed articles alike, read as `kg build` reads them; bad ones left out)."""
+    from kg.run.build import read_documents
 
-    out: dict[str, str] = {}
-    for file in iter_input_files(paths):
-        try:
-            document = read_document(file)
-        except InputError:
-            continue
-        out.setdefault(file.name, document.original)
-    return out
+    return {name: doc.original for doc in read_documents(paths, False, []) for name in doc.files}

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, SKOS
 
 from kg.errors import InputError
 from kg.ontology.vocab import ENTITY_CLASSES, KG, RELATIONS
@@ -100,7 +100,7 @@ def sample(graph: Graph, per_relation: int = 10, per_class: int = 5, seed: int =
             node = URIRef(iri)
             docs = sorted(graph.objects(node, KG.mentionedIn))
             name = (files.get(docs[0]) or [""])[0] if docs else ""
-            aliases = sorted(str(a) for a in graph.objects(node, URIRef("http://www.w3.org/2004/02/skos/core#altLabel")))
+            aliases = sorted(str(a) for a in graph.objects(node, SKOS.altLabel))
             rows.append(Row(f"E{len(rows) + 1:04d}", "entity", cls, _label(graph, node), "a", cls,
                             " | ".join(aliases), "", name, "", ""))
     return rows

@@ -9,14 +9,13 @@ from decimal import Decimal
 from typing import Iterable
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
 from kg.model import Extraction
 from kg.ontology.schema import Schema
 from kg.graph.resolve import Resolved, identity
 from kg.ontology.vocab import DOC, ENTITY, KG, PREFIXES, STATEMENT
 
-SDO_URL = URIRef("https://schema.org/url")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -82,7 +81,7 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
         if info.publisher:
             add((doc, DCTERMS.publisher, text_literal(info.publisher)))
         if info.url:
-            add((doc, SDO_URL, Literal(info.url, datatype=XSD.anyURI)))
+            add((doc, SDO.url, Literal(info.url, datatype=XSD.anyURI)))
         for name in ex.document.files:
             add((doc, KG.fileName, Literal(name)))
     for slug, ent in resolved.entities.items():

@@ -26,6 +26,8 @@ from kg.mentions.suffixes import SuffixOrgs
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
 _BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*$")
 _ORG_CLASSES = frozenset({"GovernmentBody", "Company", "Organization"})
+# classes a cue types across a space (美国车企 Rivian, 爬虫 ZetaBot); not chips (芯片 MEMC is a feature)
+_SPACED_CUE_CLASSES = _ORG_CLASSES | {"Product"}
 _SOURCE_RANK = {"names/override": -1, "gazetteer": 0, "gazetteer+version": 1, "shape": 2, "names": 3, "context": 4,
                 "statistical": 5}
 
@@ -196,10 +198,8 @@ class Recogniser:
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
         for cls in ("GovernmentBody", "Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
-            # 美国车企 Rivian, 爬虫 ZetaBot: before an organisation or a product the space after the
-            # cue is no gap (before a chip it is: 芯片 MEMC is a feature, not a chip)
             if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()),
-                     rstrip=cls in _ORG_CLASSES or cls == "Product"):
+                     rstrip=cls in _SPACED_CUE_CLASSES):
                 return replace(m, cls=cls, source="context", confidence=0.7)
         return m
 
