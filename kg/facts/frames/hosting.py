@@ -49,46 +49,40 @@ def hosted(ex, pattern, rx, sent):
 @frame("powers")
 def powers(ex, pattern, rx, sent):
     """Y 为 X 提供支持: Y a listed model or product, X right after 为."""
-    dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
-        start = clause_start(sent, trig.start())
-        k = last(ex, sent, "hosting.for", start, trig.start())
-        if k < 0:
-            continue
-        holders = [m for m in right(ex, sent, k + 1, dom, ("Product",), limit=2, skips=0)
-                   if m.end <= trig.start()]
-        things = left(ex, sent, k, rng, ("AIModel",), nearest=True)
-        if not holders or not things or len(sent.text[holders[-1].end:trig.start()].strip()) > 4:
-            continue
-        if hedged(ex, sent, things[-1].end, trig) or not all(plain_object(ex, sent, t, False) for t in things):
-            continue
-        for h in holders:
-            for t in things:
-                yield h, pattern.predicate, t, 1.0
+        yield from _marked(ex, pattern, sent, trig, "hosting.for", holder_first=False)
 
 
 @frame("driven")
 def driven(ex, pattern, rx, sent):
     """X 由 Y 驱动 / 由 Y 提供支持 (not 由Y驱动的X: the by-o-v-de-s frame)."""
-    dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
         if starts(ex, sent, trig.end(), "equip.de") and not ex.grammar(
                 r"{{equip.de}}\s*(?:{{hosting.new}})?\s*{{hosting.generic_noun}}").match(sent.text, trig.end()):
             continue                                # 由Y驱动的X (a named X): the by-o-v-de-s frame
-        start = clause_start(sent, trig.start())
-        k = last(ex, sent, "hosting.by", start, trig.start())
-        if k < 0:
-            continue
-        things = [m for m in right(ex, sent, k + 1, rng, ("AIModel",), limit=2, skips=0)
-                  if m.end <= trig.start()]
-        holders = left(ex, sent, k, dom, ("Product",), nearest=True)
-        if not things or not holders or len(sent.text[things[-1].end:trig.start()].strip()) > 4:
-            continue
-        if hedged(ex, sent, holders[-1].end, trig) or not all(plain_object(ex, sent, t, False) for t in things):
-            continue
-        for h in holders:
-            for t in things:
-                yield h, pattern.predicate, t, 1.0
+        yield from _marked(ex, pattern, sent, trig, "hosting.by", holder_first=True)
+
+
+def _marked(ex, pattern, sent, trig, marker, holder_first):
+    """LEFT MARKER RIGHT TRIGGER in one clause: the holder (a product) and the
+    thing it integrates (a model) stand on either side of the marker word,
+    the holder first (X 由 Y 驱动) or second (Y 为 X 提供支持)."""
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    start = clause_start(sent, trig.start())
+    k = last(ex, sent, marker, start, trig.start())
+    if k < 0:
+        return
+    (l_cls, l_pref), (r_cls, r_pref) = ((dom, ("Product",)), (rng, ("AIModel",)))[::1 if holder_first else -1]
+    after = [m for m in right(ex, sent, k + 1, r_cls, r_pref, limit=2, skips=0) if m.end <= trig.start()]
+    before = left(ex, sent, k, l_cls, l_pref, nearest=True)
+    if not after or not before or len(sent.text[after[-1].end:trig.start()].strip()) > 4:
+        return
+    holders, things = (before, after) if holder_first else (after, before)
+    if hedged(ex, sent, before[-1].end, trig) or not all(plain_object(ex, sent, t, False) for t in things):
+        return
+    for h in holders:
+        for t in things:
+            yield h, pattern.predicate, t, 1.0
 
 
 @frame("customer")
