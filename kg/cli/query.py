@@ -55,8 +55,13 @@ def _query_source(path: Path) -> str:
 @click.option("--store", type=click.Choice(["oxigraph", "memory"]), default=None,
               help="Where to load --graph: oxigraph (default when oxrdflib is installed; fast, "
                    "little memory) or memory (rdflib's own store).")
+@click.option("--allow-service", is_flag=True,
+              help="Let the query reach other hosts: SERVICE (federated query) and, with "
+                   "--store memory, FROM <IRI> (which rdflib downloads). Off by default: "
+                   "a query makes no network request unless --endpoint or this is given.")
 @domain_errors
-def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_graph, store):
+def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_graph, store,
+          allow_service):
     """Run a read-only SPARQL query on the graph and print the answer.
 
     FILE.rq is a query file; NAME runs queries/NAME.rq (see --list). Only
@@ -72,7 +77,7 @@ def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_gr
     """
     from kg.graph.query import check_query, format_result, list_queries as all_queries
     from kg.graph.query import read_query, resolve_query, run_query
-    from kg.graph.store import load_graph
+    from kg.graph.store import default_store, load_graph
 
     if list_queries:
         entries = all_queries()
@@ -85,7 +90,8 @@ def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_gr
     path = resolve_query(query_name)
     source = _query_source(path)
     text = read_query(path)
-    init = check_query(text, binds, source=source)  # fail fast, before loading a large graph
+    init = check_query(text, binds, source=source, allow_service=allow_service,  # fail fast, before
+                       rdflib_store=not endpoint and (store or default_store()) == "memory")  # loading
     if endpoint:
         from kg.graph.endpoint import run_query as run_remote
 
@@ -95,4 +101,5 @@ def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_gr
     if default_graph:
         raise click.UsageError("--default-graph goes with --endpoint")
     graph = load_graph(graph_file, store)
-    click.echo(format_result(run_query(graph, text, binds, source=source), graph, fmt))
+    click.echo(format_result(run_query(graph, text, binds, source=source,
+                                               allow_service=allow_service), graph, fmt))

@@ -31,6 +31,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
 from kg.errors import QueryError
+from kg.graph.guard import check_iri, refuse_remote
 from kg.resources import QUERIES_DIR
 from kg.graph.store import load_graph  # noqa: F401 - kg.graph.store's, imported from here by benchmarks/
 from kg.ontology.vocab import KG, PREFIXES
@@ -41,7 +42,7 @@ __all__ = ["FORMATS", "check_query", "format_result", "list_queries", "parse_bin
 FORMATS = ("table", "csv", "tsv", "json")
 MAX_CELL = 100  # display columns of a table cell
 _INTEGER = re.compile(r"[+-]?\d+")
-_PREFIXED = re.compile(r"([A-Za-z][\w-]*):(\S*)")
+_PREFIXED = re.compile(r"([A-Za-z][\w-]*):(.*)", re.S)
 
 
 def resolve_query(name_or_path: str | Path, queries_dir: Path = QUERIES_DIR) -> Path:
@@ -91,13 +92,16 @@ def list_queries(queries_dir: Path | None = None) -> list[tuple[str, str]]:
     return [(p.stem, query_question(read_query(p))) for p in found]
 
 
-def parse_binding(value: str) -> rdflib.term.Identifier:
-    """Turn a ``--bind`` value into an RDF term (the rule is in the module doc)."""
+def parse_binding(value: str, prefixes: dict[str, str] | None = None) -> rdflib.term.Identifier:
+    """Turn a ``--bind`` value into an RDF term (the rule is in the module doc);
+    ``prefixes`` (the query's own PREFIX lines) add to kg's. An IRI is checked
+    (:func:`kg.graph.guard.check_iri`), so no value can add query text."""
     if value.startswith("<") and value.endswith(">") and len(value) > 2:
-        return URIRef(value[1:-1])
+        return URIRef(check_iri(value[1:-1], value))
     match = _PREFIXED.fullmatch(value)
-    if match and match.group(1) in PREFIXES:
-        return URIRef(PREFIXES[match.group(1)] + match.group(2))
+    known = {**PREFIXES, **(prefixes or {})}
+    if match and match.group(1) in known:
+        return URIRef(check_iri(known[match.group(1)] + match.group(2), value))
     if _INTEGER.fullmatch(value):
         return Literal(int(value))
     return Literal(value)
@@ -118,6 +122,9 @@ def _parse(text: str, source: str):
     """The parse tree of a read query; QueryError for anything else."""
     try:
         return parseQuery(text)
+    except RecursionError as exc:
+        raise QueryError(f"{source}: the query nests too deeply to be read; write it with fewer "
+                         "nested groups or brackets") from exc
     except ParseBaseException as exc:
         try:
             parseUpdate(text)
@@ -144,11 +151,20 @@ def query_variables(text: str, source: str = "query") -> list[str]:
     return sorted(found)
 
 
-def check_query(text: str, bindings: dict[str, str] | None = None, *,
-                source: str = "query") -> dict[Variable, rdflib.term.Identifier]:
+def check_query(text: str, bindings: dict[str, str] | None = None, *, source: str = "query",
+                allow_service: bool = False,
+                rdflib_store: bool = False) -> dict[Variable, rdflib.term.Identifier]:
     """Parse a read query and turn ``bindings`` into initial bindings; QueryError
-    for a syntax error, an update, or a bound variable the query does not have."""
-    known = query_variables(text, source)
+    for a syntax error, an update, a bound variable the query does not have, or
+    (unless ``allow_service``) a part that reaches another host (SERVICE; FROM
+    too for ``rdflib_store``, which downloads it)."""
+    tree = _parse(text, source)
+    if not allow_service:
+        refuse_remote(tree, source, rdflib_store=rdflib_store)
+    found: set[str] = set()
+    _variables(tree, found)
+    known = sorted(found)
+    prefixes = {str(d.get("prefix", "")): str(d["iri"]) for d in tree[0] if d.name == "PrefixDecl"}
     init = {}
     for name, value in (bindings or {}).items():
         name = name.lstrip("?$")
@@ -156,16 +172,22 @@ def check_query(text: str, bindings: dict[str, str] | None = None, *,
             names = ", ".join(f"?{v}" for v in known) or "none"
             raise QueryError(f"--bind {name}: {source} has no variable ?{name}; "
                              f"its variables are {names}")
-        init[Variable(name)] = parse_binding(value)
+        try:
+            init[Variable(name)] = parse_binding(value, prefixes)
+        except QueryError as exc:
+            raise QueryError(f"--bind {name}: {exc}") from None
     return init
 
 
 def run_query(graph: rdflib.Graph, text: str, bindings: dict[str, str] | None = None,
-              *, source: str = "query") -> Result:
-    """Run a read query with ``bindings`` (variable name → ``--bind`` value)."""
-    init = check_query(text, bindings, source=source)
+              *, source: str = "query", allow_service: bool = False) -> Result:
+    """Run a read query with ``bindings`` (variable name → ``--bind`` value);
+    ``allow_service`` lets SERVICE (and FROM on rdflib's store) reach other hosts."""
+    from kg.graph.store import is_oxigraph, query_graph  # Oxigraph runs the query text, rdflib a prepared query
+
+    init = check_query(text, bindings, source=source, allow_service=allow_service,
+                       rdflib_store=not is_oxigraph(graph))
     try:
-        from kg.graph.store import query_graph  # Oxigraph runs the query text, rdflib a prepared query
 
         return query_graph(graph, text, init)
     except Exception as exc:  # rdflib's algebra and evaluation raise plain Exceptions

@@ -118,16 +118,24 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
+_LANGUAGE = re.compile(r"[A-Za-z]+(-[A-Za-z0-9]+)*")
+
+
 def sparql_term(term) -> str:
-    """An RDF term written in SPARQL syntax."""
+    """An RDF term written in SPARQL syntax; an IRI that could end the
+    ``<…>`` early (or a bad language tag) is a QueryError, never pasted."""
+    from kg.graph.guard import check_iri
+
     if isinstance(term, rdflib.URIRef):
-        return f"<{term}>"
+        return f"<{check_iri(str(term))}>"
     if isinstance(term, rdflib.Literal):
         text = '"' + str(term).translate(_ESCAPES) + '"'
         if term.language:
+            if not _LANGUAGE.fullmatch(term.language):
+                raise QueryError(f"{term.language!r} is not a language tag; use one such as zh or en")
             return f"{text}@{term.language}"
         if term.datatype:
-            return f"{text}^^<{term.datatype}>"
+            return f"{text}^^<{check_iri(str(term.datatype))}>"
         return text
     raise InputError(f"cannot bind a blank node ({term}) in a query sent as text")
 
