@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import (domain_errors, injected_extractor, jobs_option, min_confidence_option,
+from kg.cli.options import (domain_errors, echo, injected_extractor, jobs_option, min_confidence_option,
                             model_option, no_html_option, out_option, progress_bar, strict_option)
 
 
@@ -33,7 +33,7 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
     from kg.run.build import build as run_build
 
     paths = [Path(p) for p in paths] or [Path("seeds")]
-    click.echo(f"model: {model}" + (" (spaCy Chinese + jieba, offline)" if model == "blank:zh" else ""),
+    echo(f"model: {model}" + (" (spaCy Chinese + jieba, offline)" if model == "blank:zh" else ""),
                err=True)
     progress, close = progress_bar("extracting")
     try:
@@ -43,19 +43,19 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
     finally:
         close()
     for line in result.skipped:
-        click.echo(f"skipped: {line}", err=True)
+        echo(f"skipped: {line}", err=True)
     for line in result.warnings:
-        click.echo(f"warning: {line}", err=True)
+        echo(f"warning: {line}", err=True)
     if not result.documents:
         raise click.ClickException(f"no input file could be read ({len(result.skipped)} skipped, "
                                    f"see the lines above); {out_dir} was left as it was")
     ents = ", ".join(f"{c} {n}" for c, n in sorted(result.entities.items()))
     rels = ", ".join(f"{p} {n}" for p, n in sorted(result.relations.items()) if n)
-    click.echo(f"documents: {result.documents}" + (f" ({result.extracted} extracted, {result.cached} "
+    echo(f"documents: {result.documents}" + (f" ({result.extracted} extracted, {result.cached} "
                                                      "from the cache)" if result.cached else ""))
-    click.echo(f"entities: {sum(result.entities.values())} ({ents})")
-    click.echo(f"relations: {sum(result.relations.values())} ({rels})")
-    click.echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
+    echo(f"entities: {sum(result.entities.values())} ({ents})")
+    echo(f"relations: {sum(result.relations.values())} ({rels})")
+    echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
                + f" in {result.seconds:.1f} s")
     if result.skipped:
         raise click.ClickException(f"{len(result.skipped)} file(s) skipped; see the lines above")

@@ -12,19 +12,29 @@ import click
 
 from kg import __version__
 from kg.cli.build import build
+from kg.cli.options import EscapingGroup, printable
 from kg.cli.query import query
 from kg.cli.scale import extract, merge, push
 from kg.cli.score import audit, eval_
 from kg.cli.view import view
 
 
-@click.group()
+class _EscapingFormatter(logging.Formatter):
+    """Log lines (-v) through :func:`kg.cli.options.printable`: one line each."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record), keep="\n")
+
+
+@click.group(cls=EscapingGroup)
 @click.version_option(__version__, prog_name="kg")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def cli(verbose: int) -> None:
     """Build, query, view and score a knowledge graph from Chinese news."""
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_EscapingFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 for _command in (build, eval_, audit, query, view, extract, merge, push):

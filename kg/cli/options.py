@@ -8,6 +8,7 @@ words its help differently, with that help (``@jobs_option(help=…)``)."""
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import click
@@ -15,6 +16,52 @@ import click
 from kg.errors import KGError
 
 GRAPH_SUFFIXES = ".ttl, .nt, .nq or .trig"   # kg.graph.store.GRAPH_FORMATS (a test keeps them in step)
+
+
+# C0 and C1 controls, DEL, bidi overrides and isolates, line/paragraph separators, and
+# the lone surrogates a file name that is not UTF-8 becomes (os.fsdecode)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                     "\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def printable(text: str, *, keep: str = "", json_string: bool = False) -> str:
+    """``text`` with every character that could drive a terminal written as a
+    visible escape (``\\n``, ``\\x1b``, ``\\u202e``; a byte of a file name
+    that is not UTF-8 as ``\\xff``), except those in ``keep`` (``"\\n\\t"``
+    for a table). ``json_string``: escapes JSON reads back (``\\u001b``)."""
+    def escape(match: re.Match) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        if json_string:
+            return f"\\u{code:04x}"
+        if 0xDC80 <= code <= 0xDCFF:          # a byte os.fsdecode could not decode
+            return f"\\x{code - 0xDC00:02x}"
+        return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return _UNSAFE.sub(escape, text)
+
+
+def echo(message: str = "", *, err: bool = False, lines: bool = False, json_text: bool = False,
+         nl: bool = True) -> None:
+    """``click.echo`` of :func:`printable` text: one line (``\\n`` escaped too) or,
+    with ``lines``, many (line breaks and tabs kept); ``json_text``: JSON, whose
+    strings get JSON escapes. The only way kg/cli prints."""
+    keep = "\n\t" if lines or json_text else ""
+    click.echo(printable(message, keep=keep, json_string=json_text), err=err, nl=nl)
+
+
+class EscapingGroup(click.Group):
+    """A command group whose error lines (``Error: …``, click's own usage
+    errors too) are printed through :func:`printable`."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            exc.message = printable(exc.message)
+            raise
 
 
 def domain_errors(func):

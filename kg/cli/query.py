@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import domain_errors, graph_option
+from kg.cli.options import domain_errors, echo, graph_option
 
 
 def _parse_binds(ctx, param, values):
@@ -83,7 +83,7 @@ def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_gr
         entries = all_queries()
         width = max((len(name) for name, _ in entries), default=0)
         for name, question in entries:
-            click.echo(f"{name:<{width}}  {question}")
+            echo(f"{name:<{width}}  {question}")
         return
     if not query_name:
         raise click.UsageError("give a query file or NAME, or --list to see the names")
@@ -96,10 +96,10 @@ def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_gr
         from kg.graph.endpoint import run_query as run_remote
 
         result, labels = run_remote(endpoint, text, init, default_graph=default_graph)
-        click.echo(format_result(result, labels, fmt))
+        echo(format_result(result, labels, fmt), lines=True, json_text=fmt == "json")
         return
     if default_graph:
         raise click.UsageError("--default-graph goes with --endpoint")
     graph = load_graph(graph_file, store)
-    click.echo(format_result(run_query(graph, text, binds, source=source,
-                                               allow_service=allow_service), graph, fmt))
+    echo(format_result(run_query(graph, text, binds, source=source, allow_service=allow_service),
+                       graph, fmt), lines=True, json_text=fmt == "json")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import (domain_errors, injected_extractor, jobs_option, min_confidence_option,
+from kg.cli.options import (domain_errors, echo, injected_extractor, jobs_option, min_confidence_option,
                             model_option, no_html_option, out_option, progress_bar, strict_option)
 
 
@@ -49,10 +49,10 @@ def extract(paths, out_dir, model, jobs, strict, force):
     finally:
         close()
     for line in result.skipped:
-        click.echo(f"skipped: {line}", err=True)
-    click.echo(f"documents: {result.documents} ({result.extracted} extracted, "
+        echo(f"skipped: {line}", err=True)
+    echo(f"documents: {result.documents} ({result.extracted} extracted, "
                f"{result.unchanged} already in {out_dir})")
-    click.echo(f"wrote {result.extracted} .nq/.json pair(s) to {out_dir} in {result.seconds:.1f} s")
+    echo(f"wrote {result.extracted} .nq/.json pair(s) to {out_dir} in {result.seconds:.1f} s")
     if result.skipped:
         raise click.ClickException(f"{len(result.skipped)} file(s) skipped; see the lines above")
 
@@ -75,10 +75,10 @@ def merge(folders, out_dir, min_confidence, no_html):
 
     result = merge_folders(folders, out_dir, min_confidence=min_confidence, html=not no_html)
     ents = ", ".join(f"{c} {n}" for c, n in sorted(result.entities.items()))
-    click.echo(f"documents: {result.documents}")
-    click.echo(f"entities: {sum(result.entities.values())} ({ents})")
-    click.echo(f"relations: {sum(result.relations.values())}")
-    click.echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
+    echo(f"documents: {result.documents}")
+    echo(f"entities: {sum(result.entities.values())} ({ents})")
+    echo(f"relations: {sum(result.relations.values())}")
+    echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
                + f" in {result.seconds:.1f} s")
 
 
@@ -108,5 +108,5 @@ def push(graph_file, endpoint, graph_iri, append):
 
     result = push_file(graph_file, endpoint, graph_iri, append=append)
     target = f"graph <{graph_iri}>" if graph_iri else "the default graph"
-    click.echo(f"{'added' if append else 'loaded'} {graph_file} ({result.bytes:,} bytes) into "
+    echo(f"{'added' if append else 'loaded'} {graph_file} ({result.bytes:,} bytes) into "
                f"{target} at {endpoint} (HTTP {result.status})")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import GRAPH_SUFFIXES, domain_errors, graph_option
+from kg.cli.options import GRAPH_SUFFIXES, domain_errors, echo, graph_option
 
 
 @click.command("eval")
@@ -39,9 +39,9 @@ def eval_(gold_dir, graph_file, docs, as_json, show):
     # per named graph of a .nq or .trig file) and plain literals as rdflib parses them
     report = evaluate(gold, load_graph(graph_file, "memory"), doc_ids)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
+        echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True), json_text=True)
     else:
-        click.echo(format_report(report, show))
+        echo(format_report(report, show), lines=True)
 
 
 @click.command("audit")
@@ -84,7 +84,7 @@ def audit(graph_file, per_relation, per_class, seed, texts, out_file, sheet):
     if sheet is not None:
         if graph_file is not None:
             raise click.UsageError("give a GRAPH to sample or --score SHEET to tally, not both")
-        click.echo(format_tally(tally(read_sheet(sheet))))
+        echo(format_tally(tally(read_sheet(sheet))), lines=True)
         return
     if graph_file is None:
         raise click.UsageError("give the GRAPH to sample (or --score SHEET to tally a judged one)")
@@ -95,13 +95,13 @@ def audit(graph_file, per_relation, per_class, seed, texts, out_file, sheet):
     buffer = io.StringIO()
     write_sheet(rows, buffer)
     if out_file is None:
-        click.echo(buffer.getvalue(), nl=False)
+        echo(buffer.getvalue(), lines=True, nl=False)
         return
     from kg.run.files import write_atomically
 
     write_atomically(out_file.parent, {out_file.name: buffer.getvalue().encode("utf-8")},
                      what="the sheet", fix="choose another --out file")
-    click.echo(f"wrote {out_file} ({len(rows)} rows); fill its verdict column, then "
+    echo(f"wrote {out_file} ({len(rows)} rows); fill its verdict column, then "
                f"`kg audit --score {out_file}`", err=True)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import GRAPH_SUFFIXES, domain_errors, graph_option
+from kg.cli.options import GRAPH_SUFFIXES, domain_errors, echo, graph_option
 
 
 @click.command("view")
@@ -34,6 +34,6 @@ def view(graph_file, out_file, open_page):
     page = render_page(load_graph(graph_file))
     write_atomically(out.parent, {out.name: page.html}, what="the page",
                      fix="choose another --out file")
-    click.echo(f"wrote {out} ({page.nodes} nodes, {page.edges} edges)")
+    echo(f"wrote {out} ({page.nodes} nodes, {page.edges} edges)")
     if open_page:
         click.launch(str(out))
