@@ -96,7 +96,7 @@ def test_sidecars_hold_the_exact_extractions(extracted, corpus):
     docs = read_documents([corpus], False, [])
     assert read_extractions([extracted]) == [extractor.extract(d) for d in docs]
     data = json.loads(next(extracted.glob("*.json")).read_text(encoding="utf-8"))
-    assert set(data) == {"format", "version", "extraction"}
+    assert set(data) == {"format", "version", "model", "checksum", "extraction"}
 
 
 def test_extract_again_skips_what_is_there(corpus, tmp_path):
@@ -116,12 +116,14 @@ def test_merge_errors(tmp_path, extracted):
     data = json.loads(path.read_text(encoding="utf-8"))
     data["version"] = "another"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(InputError, match="come from different versions of the pipeline"):
+    with pytest.raises(InputError, match=r"made by another version of the pipeline or its data \(another;"):
         read_extractions([mixed])
     path.write_text("{}", encoding="utf-8")
     result = CliRunner().invoke(cli, ["merge", str(mixed), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {path}: not an extraction written by `kg extract`")
+    assert result.output == (f"Error: {path}: not an extraction `kg merge` can use: format None; "
+                             "this kg reads format 2; run `kg extract` again on its documents "
+                             "(with --force), or remove it\n")
 
 
 def test_extract_and_merge_need_their_arguments():

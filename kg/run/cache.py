@@ -12,36 +12,40 @@ and the versions of spaCy and jieba. Entries of other versions are removed
 when the cache is opened. Entries are written atomically; an unreadable
 entry is treated as missing.
 
-The JSON codec (:func:`encode_extraction`, :func:`decode_extraction`) is
-also the format ``kg extract`` writes beside each document's N-Quads."""
+An entry is checked when it is read (:mod:`kg.run.entries`: format,
+version, checksum, the type of every field): a damaged, edited or foreign
+entry — or a folder, link or device where an entry should be — is a miss,
+logged in one line, and the document is extracted again; it is never used
+and never stops the build. A write that fails (a full disk, a folder in the
+way) keeps the build going with one warning. The entry format is also what
+``kg extract`` writes beside each document's N-Quads."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
-import json
 import logging
+import os
 import shutil
-import types
-import typing
+import stat
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
 
 from kg import __version__
 from kg.text.document import Document
 from kg.errors import KGError
 from kg.model import Extraction
+from kg.run.entries import (FORMAT, EntryError, decode_extraction, encode_extraction, entry_bytes,
+                            read_entry, seal)
 from kg.run.files import write_atomically
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CACHE_DIR", "ExtractionCache", "decode_extraction",
+__all__ = ["CACHE_DIR", "FORMAT", "ExtractionCache", "decode_extraction",
            "encode_extraction", "pipeline_version"]
 
 CACHE_DIR = ".kg-cache"
-FORMAT = 1
+MAX_ENTRY = 1 << 30      # bytes; a bigger file at an entry's path is not an entry
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -87,58 +91,6 @@ def pipeline_version(model: str) -> str:
     return h.hexdigest()[:16]
 
 
-# --- JSON codec --------------------------------------------------------------------
-
-def encode_extraction(extraction: Extraction) -> dict[str, Any]:
-    """An extraction as plain JSON data (tuples become lists)."""
-    return dataclasses.asdict(extraction)
-
-
-def decode_extraction(data: dict[str, Any]) -> Extraction:
-    """The inverse of :func:`encode_extraction`: equal to the original."""
-    return _decoder(Extraction)(data)
-
-
-def _identity(value):
-    return value
-
-
-@functools.lru_cache(maxsize=None)
-def _decoder(tp) -> Callable[[Any], Any]:
-    """A function that decodes JSON data of type ``tp``; made once per type
-    from its annotations, so decoding a big cache does no type inspection."""
-    if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(tp)]
-
-        def dataclass_(value):
-            return tp(**{name: dec(value[name]) for name, dec in fields if name in value})
-        return _optional(dataclass_)
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item = _decoder(args[0])
-        return _optional(lambda value: tuple(map(item, value)))
-    if origin is tuple:
-        items = [_decoder(a) for a in args]
-        return _optional(lambda value: tuple(dec(v) for dec, v in zip(items, value)))
-    if origin is list:
-        item = _decoder(args[0])
-        return _optional(lambda value: list(map(item, value)))
-    if origin is dict:
-        item = _decoder(args[1])
-        return _optional(lambda value: {k: item(v) for k, v in value.items()})
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in args if a is not type(None)]
-        return _decoder(options[0]) if len(options) == 1 else _identity
-    if tp is float:
-        return _optional(lambda value: float(value) if isinstance(value, int) else value)
-    return _identity
-
-
-def _optional(decode: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else decode(value)
-
-
 # --- the cache ---------------------------------------------------------------------
 
 class ExtractionCache:
@@ -149,6 +101,7 @@ class ExtractionCache:
     in one line why, for the caller to show as a warning."""
 
     def __init__(self, out_dir: Path | str, model: str, version: str | None = None):
+        self.model = model
         self.version = version or pipeline_version(model)
         self.root = Path(out_dir) / CACHE_DIR
         self.folder = self.root / self.version
@@ -172,30 +125,40 @@ class ExtractionCache:
         log.debug("cache switched off: %s", problem)
 
     def get(self, document: Document) -> Extraction | None:
-        """The cached extraction of ``document`` (with its current file names), or None."""
+        """The cached extraction of ``document`` (with its current file names),
+        or None: no entry, or one that does not check out (logged in one line)."""
         if not self._usable():
             return None
         path = self._path(document.sha256)
         try:
-            data = json.loads(path.read_bytes())
-            extraction = decode_extraction(data["extraction"])
+            extraction = self._read(path)
+            if extraction.document.sha256 != document.sha256:
+                raise EntryError("it is the entry of another text")
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.debug("ignoring unreadable cache entry %s (%s)", path, exc)
-            return None
-        if extraction.document.sha256 != document.sha256:
+        except (OSError, EntryError) as exc:
+            log.warning("cache entry %s not used, the document is extracted again: %s", path,
+                        getattr(exc, "strerror", None) or exc)
             return None
         return replace(extraction, document=document.info())
+
+    def _read(self, path: Path) -> Extraction:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise EntryError("not a regular file")
+            if info.st_size > MAX_ENTRY:
+                raise EntryError(f"{info.st_size:,} bytes, too big for an entry")
+            raw = fh.read()
+        return read_entry(raw, version=self.version)[1]
 
     def put(self, document: Document, extraction: Extraction) -> None:
         """Store an extraction (written atomically); a failure switches the cache off."""
         if not self._usable():
             return
         self._prune()
-        data = json.dumps({"format": FORMAT, "version": self.version,
-                           "extraction": encode_extraction(extraction)},
-                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = entry_bytes(seal(extraction, self.version, self.model))
         try:
             write_atomically(self.folder, {self._path(document.sha256).name: data},
                              what="the cache", durable=False)

@@ -19,7 +19,6 @@ extracted/`` afterwards."""
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import time
 from dataclasses import dataclass, field, replace
@@ -27,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.run.build import BuildResult, read_documents, skip_file, write_graph
-from kg.run.cache import FORMAT, decode_extraction, encode_extraction, pipeline_version
+from kg.run.cache import pipeline_version
+from kg.run.entries import EntryError, entry_bytes, read_entry, seal
 from kg.run.files import check_out_dir, write_atomically
 from kg.errors import InputError
 from kg.model import Extraction
@@ -78,7 +78,7 @@ def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT
             skip_file(made, strict, result.skipped)
             continue
         extraction, nquads = made
-        write_extraction(out_dir, extraction, version, nquads)
+        write_extraction(out_dir, extraction, version, nquads, model=model)
         result.extracted += 1
     result.seconds = time.perf_counter() - started
     return result
@@ -87,12 +87,11 @@ def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT
 def _current(path: Path, document, version: str) -> bool:
     """Is ``path`` this document's extraction by this pipeline version, with its file names?"""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        _, extraction = read_entry(path.read_bytes(), version=version)
+    except (OSError, EntryError):
         return False
-    doc = data.get("extraction", {}).get("document", {})
-    return (data.get("version") == version and doc.get("sha256") == document.sha256
-            and tuple(doc.get("files", ())) == document.files
+    doc = extraction.document
+    return (doc.sha256 == document.sha256 and doc.files == document.files
             and path.with_suffix(".nq").is_file())
 
 
@@ -101,16 +100,15 @@ def _with_nquads(extraction: Extraction) -> tuple[Extraction, bytes]:
 
 
 def write_extraction(out_dir: Path, extraction: Extraction, version: str,
-                     nquads: bytes | None = None) -> None:
+                     nquads: bytes | None = None, *, model: str = DEFAULT_MODEL) -> None:
     """``<doc_id>.nq`` and ``<doc_id>.json`` as one atomic write: both are
     written in full before either is renamed into place, the ``.nq`` first,
     so a ``.json`` (what ``kg merge`` reads and what marks the document
     done) never stands beside a missing or unfinished ``.nq``."""
     doc_id = extraction.document.doc_id
-    data = {"format": FORMAT, "version": version, "extraction": encode_extraction(extraction)}
     write_atomically(out_dir, {
         f"{doc_id}.nq": document_nquads(extraction) if nquads is None else nquads,
-        f"{doc_id}.json": json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n",
+        f"{doc_id}.json": entry_bytes(seal(extraction, version, model), indent=1),
     }, what="the extractions")
 
 
@@ -156,13 +154,8 @@ def read_extractions(folders: Iterable[Path]) -> list[Extraction]:
         for path in sorted(folder.rglob("*.json")):
             if any(part.startswith(".") for part in path.relative_to(folder).parts):
                 continue
-            try:
-                data = json.loads(path.read_bytes())
-                extraction = decode_extraction(data["extraction"])
-            except (OSError, ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}: not an extraction written by `kg extract` ({exc}); "
-                                 "remove it or run `kg extract` again") from exc
-            versions.setdefault(str(data.get("version")), path)
+            extraction, version = _read_extraction(path)
+            versions.setdefault(version, path)
             doc = extraction.document
             seen = by_id.get(doc.doc_id)
             if seen is not None:
@@ -176,6 +169,27 @@ def read_extractions(folders: Iterable[Path]) -> list[Extraction]:
     if not by_id:
         raise InputError(f"no extractions (*.json) in {', '.join(searched)}; run `kg extract` first")
     return [by_id[k] for k in sorted(by_id)]
+
+
+def _read_extraction(path: Path) -> tuple[Extraction, str]:
+    """One ``kg extract`` file, checked as a cache entry is (format, checksum,
+    types) and made by this kg's pipeline for its model; InputError saying why not."""
+    try:
+        data, extraction = read_entry(path.read_bytes())
+        model = data.get("model")
+        if not isinstance(model, str):
+            raise EntryError("it names no model")
+        if data["version"] != pipeline_version(model):
+            raise EntryError(f"made by another version of the pipeline or its data "
+                             f"({data['version']}; this kg makes {pipeline_version(model)} "
+                             f"with --model {model})")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file and "
+                         "its permissions") from exc
+    except EntryError as exc:
+        raise InputError(f"{path}: not an extraction `kg merge` can use: {exc}; run `kg extract` "
+                         "again on its documents (with --force), or remove it") from exc
+    return extraction, data["version"]
 
 
 def merge_folders(folders: Iterable[Path], out_dir: Path, *, min_confidence: float = 0.0,
