@@ -8,9 +8,20 @@ from dataclasses import dataclass
 
 from kg.model import DocumentInfo
 
-__all__ = ["TITLE_MAX", "Document", "title_of"]
+__all__ = ["TITLE_MAX", "Document", "file_name", "title_of"]
 
 TITLE_MAX = 120
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def file_name(name: str) -> str:
+    """A file name as text that can be written anywhere (UTF-8, Turtle, JSON):
+    the bytes of a name that are not UTF-8 — lone surrogates from
+    ``os.fsdecode`` — as ``\\xff``; other names unchanged."""
+    def escape(match: re.Match) -> str:
+        code = ord(match.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+    return _SURROGATE.sub(escape, name)
 
 
 @dataclass(frozen=True)
@@ -35,7 +46,8 @@ class Document:
         """The document of a decoded text, as if read from a file called
         ``name``; the title is the first line unless one is given."""
         sha = hashlib.sha256(original.encode("utf-8")).hexdigest()
-        return cls(sha[:16], sha, title.strip()[:TITLE_MAX] or title_of(original), original, (name,),
+        return cls(sha[:16], sha, title.strip()[:TITLE_MAX] or title_of(original), original,
+                   (file_name(name),),
                    issued, publisher, url)
 
 
