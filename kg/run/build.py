@@ -28,7 +28,7 @@ from kg.mentions.pipeline import DEFAULT_MODEL
 from kg.ontology.schema import load_schema
 from kg.graph.triples import add_all, graph_triples, new_graph, serialize
 from kg.graph.resolve import Resolver
-from kg.run.files import check_out_dir, write_atomically
+from kg.run.files import check_out_dir, output_lock, write_atomically
 
 if TYPE_CHECKING:
     from kg.run.parallel import ExtractorLike
@@ -118,6 +118,19 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
         result.seconds = time.perf_counter() - started
         return result
     check_out_dir(result.out_dir)   # before the long part, not after it
+    with output_lock(result.out_dir):   # one build at a time in one folder
+        _extract_and_write(documents, result, model, min_confidence=min_confidence, strict=strict,
+                           html=html, progress=progress, jobs=jobs, cache=cache,
+                           extractor=extractor, factory=factory)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _extract_and_write(documents: list[Document], result: BuildResult, model: str, *,
+                       min_confidence: float, strict: bool, html: bool,
+                       progress: Callable[[int, int], None] | None, jobs: int, cache: bool,
+                       extractor: ExtractorLike | None,
+                       factory: Callable[[str], ExtractorLike] | None) -> None:
     from kg.run.cache import ExtractionCache
     from kg.run.parallel import extract_documents
 
@@ -130,12 +143,9 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
     for exc in run.failed:
         skip_file(exc, strict, result.skipped)
     if not run.extractions:    # nothing extracted: keep the previous graph, write nothing
-        result.seconds = time.perf_counter() - started
-        return result
+        return
     write_graph(run.extractions, result, min_confidence=min_confidence, html=html, jobs=jobs)
     result.documents = len(documents)
-    result.seconds = time.perf_counter() - started
-    return result
 
 
 def write_graph(extractions: list[Extraction], result: BuildResult, *, min_confidence: float = 0.0,

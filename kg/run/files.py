@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-__all__ = ["check_out_dir", "write_atomically"]
+__all__ = ["check_out_dir", "output_lock", "write_atomically"]
 
 _FOLDER_FIX = "choose another --out folder"
 
@@ -41,6 +41,33 @@ def check_out_dir(out_dir: Path, *, what: str = "the graph", fix: str = _FOLDER_
 
 def _out_error(out_dir: Path, exc: OSError, what: str, fix: str) -> KGError:
     return KGError(f"{out_dir}: cannot write {what} there ({exc.strerror or exc}); {fix}")
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path, *, what: str = "a graph", fix: str = _FOLDER_FIX):
+    """Hold an exclusive lock on the folder ``out_dir`` itself (``flock`` on its
+    descriptor: no lock file to leave behind) for the block, so that two
+    builds never mix their files in one folder; a KGError in one line when
+    another process holds it. Released when the block ends or the process dies.
+    (Without ``fcntl``, as on Windows, nothing is locked.)"""
+    try:
+        import fcntl
+    except ImportError:    # pragma: no cover - not POSIX
+        yield
+        return
+    try:
+        fd = os.open(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise _out_error(out_dir, exc, what, fix) from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise KGError(f"{out_dir}: another kg process is writing {what} there; wait for it "
+                          f"to finish or {fix}") from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def write_atomically(out_dir: Path, files: dict[str, bytes], *, what: str = "the graph",

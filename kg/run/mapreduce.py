@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from kg.run.build import BuildResult, read_documents, skip_file, write_graph
 from kg.run.cache import pipeline_version
 from kg.run.entries import EntryError, entry_bytes, read_entry, seal
-from kg.run.files import check_out_dir, write_atomically
+from kg.run.files import check_out_dir, output_lock, write_atomically
 from kg.errors import InputError
 from kg.model import Extraction
 from kg.mentions.pipeline import DEFAULT_MODEL
@@ -199,7 +199,9 @@ def merge_folders(folders: Iterable[Path], out_dir: Path, *, min_confidence: flo
     started = time.perf_counter()
     result = BuildResult(Path(out_dir))
     extractions = read_extractions(folders)
-    write_graph(extractions, result, min_confidence=min_confidence, html=html)
+    check_out_dir(result.out_dir)
+    with output_lock(result.out_dir):
+        write_graph(extractions, result, min_confidence=min_confidence, html=html)
     result.documents = len(extractions)
     result.seconds = time.perf_counter() - started
     return result
