@@ -241,13 +241,13 @@ def test_unreadable_files_and_broken_links_are_one_line_each(tmp_path, monkeypat
     locked = write(tmp_path / "news" / "locked.txt", SECOND)
     (tmp_path / "news" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     (tmp_path / "news" / "loop.txt").symlink_to(tmp_path / "news" / "loop.txt")
-    real = Path.read_bytes
+    real = Path.open
 
-    def read_bytes(path):
+    def open_(path, *args, **kwargs):
         if path.name == locked.name:    # root reads anything: pretend
             raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(Path, "open", open_)
     skipped: list[str] = []
     docs = read_documents([tmp_path / "news"], False, skipped)
     assert [d.files for d in docs] == [("a.txt",)]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import (domain_errors, echo, injected_extractor, jobs_option, min_confidence_option,
-                            model_option, no_html_option, out_option, progress_bar, strict_option)
+from kg.cli.options import (domain_errors, echo, injected_extractor, jobs_option, max_file_size_option,
+                            min_confidence_option, model_option, no_html_option, out_option,
+                            progress_bar, strict_option)
 
 
 @click.command()
@@ -21,8 +22,9 @@ from kg.cli.options import (domain_errors, echo, injected_extractor, jobs_option
 @click.option("--no-cache", is_flag=True,
               help="Extract every document again and keep no cache (by default each document's "
                    "extraction is kept in OUT/.kg-cache and reused while text and pipeline match).")
+@max_file_size_option
 @domain_errors
-def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache):
+def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache, max_file_size):
     """Build the knowledge graph from Chinese news files.
 
     PATHS are .txt files or folders searched recursively (default: seeds/).
@@ -39,7 +41,8 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
     try:
         result = run_build(paths, out_dir, model, min_confidence=min_confidence, strict=strict,
                            html=not no_html, progress=progress, jobs=jobs,
-                           cache=not no_cache, extractor=injected_extractor())
+                           cache=not no_cache, extractor=injected_extractor(),
+                           max_file_size=max_file_size)
     finally:
         close()
     for line in result.skipped:

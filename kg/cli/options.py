@@ -122,6 +122,16 @@ min_confidence_option = _option(
 no_html_option = _option("--no-html", is_flag=True, help="Write graph.ttl only.")
 
 
+def _bytes(ctx, param, mb: float) -> int:
+    return int(mb * 1_000_000)
+
+
+max_file_size_option = _option(
+    "--max-file-size", "max_file_size", type=click.FloatRange(min=0, min_open=True), default=50,
+    show_default=True, metavar="MB", callback=_bytes,
+    help="Skip (in one line, without reading it) an input file bigger than this many MB.")
+
+
 def injected_extractor():
     """The extractor a program embedding the CLI passed as
     ``cli.main(args, obj={"extractor": …})`` (the tests pass theirs), else None:

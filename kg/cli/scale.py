@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import (domain_errors, echo, injected_extractor, jobs_option, min_confidence_option,
-                            model_option, no_html_option, out_option, progress_bar, strict_option)
+from kg.cli.options import (domain_errors, echo, injected_extractor, jobs_option, max_file_size_option,
+                            min_confidence_option, model_option, no_html_option, out_option,
+                            progress_bar, strict_option)
 
 
 # --- extract / merge (kg.run.mapreduce) -------------------------------------------
@@ -23,8 +24,9 @@ from kg.cli.options import (domain_errors, echo, injected_extractor, jobs_option
 @strict_option
 @click.option("--force", is_flag=True,
               help="Extract again even documents whose files are already in --out.")
+@max_file_size_option
 @domain_errors
-def extract(paths, out_dir, model, jobs, strict, force):
+def extract(paths, out_dir, model, jobs, strict, force, max_file_size):
     """Extract documents into one file pair per document (the map step).
 
     For each document writes OUT/<doc_id>.nq — N-Quads, one named graph (the
@@ -45,7 +47,7 @@ def extract(paths, out_dir, model, jobs, strict, force):
     try:
         result = extract_to_folder([Path(p) for p in paths], out_dir, model, jobs=jobs,
                                    strict=strict, force=force, progress=progress,
-                                   extractor=injected_extractor())
+                                   extractor=injected_extractor(), max_file_size=max_file_size)
     finally:
         close()
     for line in result.skipped:

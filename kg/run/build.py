@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.text.document import Document
-from kg.text.files import iter_input_files, real_path
+from kg.text.files import MAX_FILE_SIZE, iter_input_files, real_path
 from kg.text.files import read_documents as read_documents_of
 from kg.errors import InputError
 from kg.lexicon import load_lexicon
@@ -52,7 +52,8 @@ class BuildResult:
     cached: int = 0                                        # documents taken from the cache
 
 
-def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> list[Document]:
+def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str],
+                   max_bytes: int = MAX_FILE_SIZE) -> list[Document]:
     """Read every file; the same text twice is one document with two names.
 
     A path or file that cannot be read adds one line to ``skipped`` (the
@@ -70,7 +71,7 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> l
     docs: dict[str, Document] = {}
     for path in sorted(files.values(), key=lambda p: p.as_posix()):
         try:
-            for doc in read_documents_of(path):
+            for doc in read_documents_of(path, max_bytes):
                 if isinstance(doc, InputError):
                     skip_file(doc, strict, skipped)
                 elif doc.doc_id in docs:
@@ -104,16 +105,18 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
           min_confidence: float = 0.0, strict: bool = False, html: bool = True,
           progress: Callable[[int, int], None] | None = None, jobs: int = 1,
           cache: bool = True, extractor: ExtractorLike | None = None,
-          factory: Callable[[str], ExtractorLike] | None = None) -> BuildResult:
+          factory: Callable[[str], ExtractorLike] | None = None,
+          max_file_size: int = MAX_FILE_SIZE) -> BuildResult:
     """``jobs`` > 1 extracts in that many worker processes (same graph);
     ``cache`` keeps each document's extraction in ``out_dir/.kg-cache``.
     ``extractor`` (an object with ``.extract(document)``, for ``jobs`` = 1)
     or ``factory`` (a module-level function of the model name, also for
     worker processes) replace :class:`kg.run.extract.Extractor`; see
-    :func:`kg.run.parallel.iter_extractions`."""
+    :func:`kg.run.parallel.iter_extractions`. A file over ``max_file_size``
+    bytes is skipped unread."""
     started = time.perf_counter()
     result = BuildResult(Path(out_dir), model=model)
-    documents = read_documents(paths, strict, result.skipped)
+    documents = read_documents(paths, strict, result.skipped, max_file_size)
     if not documents:       # every file skipped: keep the previous graph, write nothing
         result.seconds = time.perf_counter() - started
         return result

@@ -30,6 +30,7 @@ from kg.run.cache import pipeline_version
 from kg.run.entries import EntryError, entry_bytes, read_entry, seal
 from kg.run.files import check_out_dir, output_lock, write_atomically
 from kg.errors import InputError
+from kg.text.files import MAX_FILE_SIZE
 from kg.model import Extraction
 from kg.mentions.pipeline import DEFAULT_MODEL
 
@@ -55,7 +56,8 @@ def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT
                       jobs: int = 1, strict: bool = False, force: bool = False,
                       progress: Callable[[int, int], None] | None = None,
                       extractor: ExtractorLike | None = None,
-                      factory: Callable[[str], ExtractorLike] | None = None) -> ExtractResult:
+                      factory: Callable[[str], ExtractorLike] | None = None,
+                      max_file_size: int = MAX_FILE_SIZE) -> ExtractResult:
     """The map step: one ``.nq`` and one ``.json`` per document in ``out_dir``.
     ``extractor`` and ``factory``: as for :func:`kg.run.parallel.iter_extractions`."""
     from kg.run.parallel import iter_extractions
@@ -63,7 +65,7 @@ def extract_to_folder(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT
     started = time.perf_counter()
     out_dir = Path(out_dir)
     result = ExtractResult(out_dir)
-    documents = read_documents(paths, strict, result.skipped)
+    documents = read_documents(paths, strict, result.skipped, max_file_size)
     result.documents = len(documents)
     version = pipeline_version(model)
     check_out_dir(out_dir, what="the extractions")   # before the long part, not after it

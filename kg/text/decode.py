@@ -11,7 +11,7 @@ from collections import Counter
 from kg.errors import InputError
 from kg.text.tables import characters
 
-__all__ = ["decode"]
+__all__ = ["decode", "sniff"]
 
 _MAGIC = (
     (b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
@@ -67,6 +67,18 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(f"{name}: empty file (only whitespace); put the article text in it "
                          "or remove it")
     return text
+
+
+def sniff(head: bytes, name: str) -> None:
+    """An InputError when the first bytes of a file already show it is no
+    text (a known binary type, NUL bytes without a UTF-16/32 byte-order
+    mark), so that it is refused before it is read whole."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(f"{name}: is a {kind} file, not plain text; {_FIX}")
+    if b"\x00" in head and not any(head.startswith(bom) for bom, _, _ in _BOMS):
+        raise InputError(f"{name}: contains NUL bytes, so it is binary (or UTF-16 "
+                         f"without a byte-order mark); {_FIX}")
 
 
 def _decode_bom(data: bytes, name: str) -> str | None:
