@@ -227,7 +227,7 @@ def pronoun_at(ex, sent, pos, limit=4):
 
 def _appositive(sent, m):
     """An organisation or country directly before a person (NVIDIA CEO 黄仁勋)."""
-    for p in sent.everything:
+    for p in sent.starting(m.end, m.end + 11):
         if p.cls == "Person" and 0 <= p.start - m.end <= 10 and p.start > m.start:
             between = sent.text[m.end:p.start]
             if not _CLAUSE.search(between) and not re.search(r"[。！？!?\n]", between):
@@ -267,7 +267,7 @@ def distance_factor(gap: int) -> float:
 def brand_of(ex, sent, m: Mention) -> Mention | None:
     """The company a model name starts with (DeepSeek in DeepSeek-V3)."""
     low = m.text.lower()
-    for c in sent.everything:
+    for c in _companies_before(sent, low):
         if c.cls == "Company" and len(c.text) < len(m.text) and low.startswith(c.text.lower()):
             return replace(c, start=m.start, end=m.start + len(c.text))
     head = ex.head_of(m.text)
@@ -276,6 +276,15 @@ def brand_of(ex, sent, m: Mention) -> Mention | None:
     return None
 
 
+
+
+def _companies_before(sent, low: str) -> list[Mention]:
+    """The document's companies whose lower-cased name starts ``low``, in
+    document order (looked up by each prefix, not by a scan of the document)."""
+    if sent.index is None:
+        return sent.everything
+    found = sorted(i for k in range(1, len(low)) for i in sent.index.companies.get(low[:k], ()))
+    return [sent.index.mentions[i] for i in found]
 
 
 def retype(m: Mention, allowed: frozenset[str], prefer: tuple[str, ...]) -> Mention:

@@ -5,12 +5,33 @@ sentences, each with the mentions inside it, built once per document
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from kg.facts.agents import Agents
 from kg.model import Mention
 
 _CLAUSE = re.compile(r"[，,；;：:]")
+
+
+class MentionIndex:
+    """The document's mentions (by start) looked up by position and by text,
+    built once per passage, so that the work per sentence depends on the
+    sentence's neighbourhood, not on the length of the document."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.by_text: dict[str, list[Mention]] = {}
+        self.companies: dict[str, list[int]] = {}     # lower-cased text → positions in mentions
+        for i, m in enumerate(mentions):
+            self.by_text.setdefault(m.text, []).append(m)
+            if m.cls == "Company":
+                self.companies.setdefault(m.text.lower(), []).append(i)
+
+    def starting(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start at ``lo`` or after and before ``hi``, in order."""
+        return self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
 
 @dataclass(frozen=True)
@@ -22,6 +43,13 @@ class Sentence:
     previous: tuple                # typed mentions of up to three earlier sentences, most recent last
     everything: list[Mention]      # the whole document's mentions
     agents: Agents | None = None   # the passage's agents of paragraphs (kg.facts.agents)
+    index: MentionIndex | None = field(default=None, repr=False, compare=False)
+
+    def starting(self, lo: int, hi: int) -> list[Mention]:
+        """The document's mentions starting in ``[lo, hi)``, in order (no scan of the document)."""
+        if self.index is None:
+            return [m for m in self.everything if lo <= m.start < hi]
+        return self.index.starting(lo, hi)
 
     @property
     def is_question(self) -> bool:
@@ -53,6 +81,7 @@ class Passage:
         ms = sorted(mentions, key=lambda m: m.start)
         sentences = []
         agents = Agents(text, tuple(ms))
+        index = MentionIndex(ms)
         history: list[tuple[Mention, ...]] = []
         k = 0
         for s_start, s_end in spans:
@@ -61,7 +90,8 @@ class Passage:
                 if ms[k].start >= s_start and ms[k].end <= s_end:
                     inside.append(ms[k])
                 k += 1
-            sentences.append(Sentence(text, s_start, s_end, inside, tuple(history[-3:]), ms, agents))
+            sentences.append(Sentence(text, s_start, s_end, inside, tuple(history[-3:]), ms, agents,
+                                      index))
             history.append(tuple(m for m in inside if m.cls))
         return cls(text, tuple(spans), tuple(ms), tuple(sentences), agents)
 

@@ -138,7 +138,8 @@ def _named_elsewhere(ex, sent, pos, dom):
         return []
     end = pos - (len(sent.text[max(sent.start, pos - 24):pos]) - len(text))
     start = end - len(m.group())
-    same = [x for x in sent.everything if x.text == m.group() and x.cls and ex.fits(x.cls, dom)]
+    named = sent.index.by_text.get(m.group(), []) if sent.index else sent.everything
+    same = [x for x in named if x.text == m.group() and x.cls and ex.fits(x.cls, dom)]
     return [replace(same[0], start=start, end=end)] if same else []
 
 

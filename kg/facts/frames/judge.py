@@ -92,7 +92,7 @@ def _titled_org(sent, m, pos) -> bool:
 def titled(sent, m) -> bool:
     """NVIDIA CEO黄仁勋: an organisation standing before a person as a title."""
     return any(p.cls == "Person" and 0 <= p.start - m.end <= 10 and p.start > m.start
-               and not _BREAK.search(sent.text, m.end, p.start) for p in sent.everything)
+               and not _BREAK.search(sent.text, m.end, p.start) for p in sent.starting(m.end, m.end + 11))
 
 
 def _verdicts(ex, cues, sent, spoken):
@@ -126,14 +126,14 @@ def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
     reference word (其, 它) in that clause standing for one thing only; else,
     in a quotation or an answer, when the verdict opens its clause, the one
     name said before it."""
-    before = [m for m in sent.everything if clause <= m.start and m.end <= verdict.start()
+    before = [m for m in sent.starting(clause, verdict.start() + 1) if clause <= m.start and m.end <= verdict.start()
               and _judged_class(ex, m) and m not in speakers]
     if before:                  # 比亚迪将发布一项颠覆性技术: a plan judged, not the name
         planned = ex.grammar(r"{{judge.future}}").search(sent.text, clause, verdict.start())
         return [] if planned else before[-1:]
     if clause > spoken_start and ex.grammar(_CONTINUED).fullmatch(sent.text, clause, verdict.start()):
         prev = _clause_at(sent.text, spoken_start, clause - 1)     # Zeta-7B很便宜，也非常出色
-        subject = [m for m in sent.everything if prev <= m.start and m.end < clause
+        subject = [m for m in sent.starting(prev, clause) if prev <= m.start and m.end < clause
                    and _judged_class(ex, m) and m not in speakers]
         return subject[:1]
     near = after_verb is not None and not sent.text[after_verb:clause].strip(" ，,：:“「")
@@ -149,7 +149,7 @@ def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
             return [t] if t and (ref[1] or _sole_topic(sent, t, at, speakers)) else []
     if after_verb is None and ex.grammar(r"\s*(?:{{judge.bare_lead}})*\s*").fullmatch(sent.text, clause, verdict.start()):
         # in a quotation or an answer, 我们去试了一下，确实有惊艳的感觉: the one name said before
-        said = {m.text: m for m in sent.everything if spoken_start <= m.start and m.end <= clause
+        said = {m.text: m for m in sent.starting(spoken_start, clause + 1) if spoken_start <= m.start and m.end <= clause
                 and m.cls in ("AIModel", "Company", "Product") and m not in speakers}
         return list(said.values()) if len(said) == 1 else []
     return []
@@ -199,11 +199,12 @@ def interview_turn(ex, pattern, rx, sent):
     """李彦宏：……: a paragraph that opens with a person's name and a colon
     is that person's answer; its verdicts are theirs, read as above."""
     cues = ex.sentiment.get(pattern.polarity)
-    line = sent.text.rfind("\n", 0, sent.start) + 1
+    line = sent.text.rfind("\n", max(0, sent.start - 2001), sent.start) + 1   # none that near: too far
     head = _TURN.match(sent.text, line, min(len(sent.text), line + 20)) if cues else None
     if head is None or line < sent.start - 2000:
         return
-    speakers = [m for m in sent.everything if m.start == head.start(1) and m.end == head.end(1) and m.cls == "Person"]
+    speakers = [m for m in sent.starting(head.start(1), head.start(1) + 1)
+                if m.start == head.start(1) and m.end == head.end(1) and m.cls == "Person"]
     if not speakers:
         return
     spoken = (max(sent.start, head.end()), sent.end)

@@ -159,7 +159,7 @@ def is_place_org(ex, pattern, rx, sent):
         if lead in ex.word_set("places.lead_reference"):
             orgs = [m for m in reversed(sent.mentions) if m.end <= trig.start() and m.cls in ex.orgs][:1]
             if not orgs:            # the name last before this sentence, if an organisation
-                last = [m for m in sent.everything if m.end <= sent.start][-1:]
+                last = [m for m in sent.starting(0, sent.start) if m.end <= sent.start][-1:]
                 orgs = [t for m in last for t in [fits_or_typed(ex, m, ex.orgs, ("Company",))] if t]
         else:
             orgs = left(ex, sent, trig.start(), ex.orgs, limit=20)
