@@ -65,11 +65,17 @@ class NameFinder:
     # -- people ----------------------------------------------------------
     def people(self, text, words, taken):
         out = []
-        for m in self._translit_re.finditer(text) if self._translit_re else ():
+        cut = {k: e for s, e in words if e - s > 1 for k in range(s + 1, e)}
+        for m in (_trimmed(m, cut) for m in self._translit_re.finditer(text)) if self._translit_re else ():
+            if m is None:
+                continue
             # 赖瑞·艾里森: a listed surname inside a longer transliterated name is part of it
+            # … and so is a place inside it, past its first character (查德 in 理查德-琼斯)
             if not any(m.start() < t.end and t.start < m.end() and not (
                     t.cls == "Person" and m.start() <= t.start and (
-                        t.end == m.end() or text[t.end] in _DOTS)) for t in taken):
+                        t.end == m.end() or text[t.end] in _DOTS)) and not (
+                    t.cls in ("Country", "City") and m.start() < t.start and t.end <= m.end()
+                    and all(c in self.lex.translit for c in text[m.start():t.start])) for t in taken):
                 out.append(Mention(m.start(), m.end(), m.group(), "Person", "", "names/translit", 0.8))
         starts = [s for s, _ in words]
         ends = {e: i for i, (_, e) in enumerate(words)}
@@ -173,6 +179,13 @@ class NameFinder:
         return len(w) == 2 or not (tags.get(w[0], "nr")[:1] in "dpc"
                                    and tags.get(w[1:], "nr")[:1] in BAD_TAGS)
 
+    @staticmethod
+    def _common_word(w: str) -> bool:
+        """A word the dictionary knows as anything but a name (许多, 成本,
+        文章): no surname and given name start with it."""
+        tag = pos_table().get(w)
+        return len(w) > 1 and tag is not None and not tag.startswith("nr")
+
     def _is_translit(self, w: str) -> bool:
         core = w.translate({ord(c): None for c in _DOTS + "-"})
         return len(core) >= 2 and all(c in self.lex.translit for c in core)
@@ -238,12 +251,13 @@ class NameFinder:
         if i > 0:
             s0, _ = words[i - 1]
             both = text[s0:e]
-            if text[s0:words[i - 1][1]] in self.lex.surnames and self._is_chinese_name(both):
-                return s0, e
+            if text[s0:words[i - 1][1]] in self.lex.surnames and self._is_chinese_name(both) and not (
+                    pos_table().get(text[s0:words[i - 1][1]], "nr")[:1] in "dpc" and self._common_word(w)):
+                return s0, e        # 曾|国藩, not 曾|发帖 (once posted)
             if len(w) == 1 and len(both) == 3 and w not in self.function_chars and \
                     both[0] in self.lex.surnames and self._is_chinese_name(both) and \
-                    both not in self.lex.not_entities:
-                return s0, e        # 陈立|群|说
+                    both not in self.lex.not_entities and not self._common_word(text[s0:words[i - 1][1]]):
+                return s0, e        # 陈立|群|说, not 许多|人|称赞 or 成本|来|预测
         if self._is_translit(w) and len(w) >= min_translit:
             return s, e
         return None
@@ -270,3 +284,15 @@ class NameFinder:
 
 def overlaps(start, end, mentions) -> bool:
     return any(start < m.end and m.start < end for m in mentions)
+
+
+def _trimmed(m: re.Match, cut: dict[int, int]) -> re.Match | None:
+    """经理|西达斯·拉奥: a transliterated run that starts inside a word of
+    the segmentation (理 of 经理) starts where that word ends."""
+    end = cut.get(m.start())
+    if end is None:
+        return m
+    return _ANY.match(m.string, end, m.end()) if end < m.end() - 1 else None
+
+
+_ANY = re.compile(r".+", re.S)

@@ -16,6 +16,7 @@ from dataclasses import replace
 from kg.mentions import shapes
 from kg.mentions.gazetteer import Gazetteer, fold_name, straddles
 from kg.mentions.kinds import ThingTyper
+from kg.mentions.called import CalledNames
 from kg.mentions.quoted import QuotedProducts
 from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
@@ -43,6 +44,7 @@ class Recogniser:
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
         self.kinds = ThingTyper(lexicon)
         self.quoted = QuotedProducts(lexicon)
+        self.called = CalledNames(lexicon)
         self.segmenter = None                   # a jieba.Tokenizer, set by the pipeline or on first use
         self._units = alternation(lexicon.words("kinds.units"))
         self._variants = frozenset(w.lower() for w in lexicon.words("kinds.variants"))
@@ -197,6 +199,9 @@ class Recogniser:
         return out
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
+        cls = self.called.cls_of(text, m)       # 这家公司叫做X, 名叫X的工程师
+        if cls:
+            return replace(m, cls=cls, source="context", confidence=0.7)
         for cls in ("GovernmentBody", "Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
             if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()),
                      rstrip=cls in _SPACED_CUE_CLASSES):

@@ -1,0 +1,65 @@
+"""Name grammar at the edges of names: speech-verb names that are common
+words (许多人称赞), organisation suffixes after descriptive words
+(一家生技公司), transliterations the segmenter cut (普利|托利亚大学,
+经理|西达斯), place names inside a transliterated person name or an
+English phrase, and unknown Latin names typed by a naming verb
+(公司叫做X, 名叫X的工程师) or a share price (X的股价). Sentences and names
+invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.text.document import Document
+
+
+def typed(extractor, text: str) -> dict[str, str]:
+    return {m.text: m.cls for m in extractor.extract(Document.from_text(text, "t.txt")).mentions if m.cls}
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("陈立群说，这个方案可行。", "陈立群", "Person"),
+    ("曾国藩说，这是旧事。", "曾国藩", "Person"),
+    ("北辰网络安全公司发布了新品。", "北辰网络安全公司", "Company"),
+    ("星河生物科技有限公司宣布融资。", "星河生物科技有限公司", "Company"),
+    ("他毕业于普利托利亚大学。", "普利托利亚大学", "Organization"),
+    ("欧洲智库布鲁盖尔研究所发布报告。", "布鲁盖尔研究所", "Organization"),
+    ("法官里查德-莫林说，此案证据不足。", "里查德-莫林", "Person"),
+    ("远山科技经理西达斯·莫林（Sidas Molin）说，产品已上线。", "西达斯·莫林", "Person"),
+    ("这个公司叫做Zyphora，业务很简单。", "Zyphora", "Company"),
+    ("一位名叫Lars Veldhuis的荷兰工程师提出了一个主意。", "Lars Veldhuis", "Person"),
+    ("有一款名为Quillet的应用很受欢迎。", "Quillet", "Product"),
+    ("一家名叫Korvana的荷兰初创公司创始人说，产品已上线。", "Korvana", "Company"),
+    ("周一，Vextra和Nordquil的股价分别下跌约10%。", "Nordquil", "Company"),
+    ("周一，Vextra和Nordquil的股价分别下跌约10%。", "Vextra", "Company"),
+])
+def test_names_found(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name", [
+    ("演出广受好评，许多人称赞她的歌声。", "许多人"),
+    ("可以用极低的成本来预测实验的结果。", "成本来"),
+    ("去年，陈立群曾发帖表示，正在收购一家球队。", "曾发帖"),
+    ("星河公司在其文章中表示，交易已完成。", "文章中"),
+    ("他之前在一家生技公司工作。", "生技公司"),
+    ("受此影响，多家网络安全公司股价暴跌。", "网络安全公司"),
+    ("传统SaaS公司开始感到压力。", "传统SaaS公司"),
+    ("几家其他科技公司也在研发眼镜。", "其他科技"),
+    ("美国四大实验室的研究员都来了。", "美国四大实验室"),
+    ("连非科技公司也在名单上。", "连非科技"),
+    ("北辰在近日辟谣，称该公司不会出售数据。", "称该公司"),
+    ("他毕业于普利托利亚大学。", "托利亚大学"),
+    ("欧洲智库布鲁盖尔研究所发布报告。", "库布鲁盖尔研究所"),
+    ("远山科技经理西达斯·莫林（Sidas Molin）说，产品已上线。", "理西达斯·莫林"),
+    ("法官里查德-莫林说，此案证据不足。", "查德"),
+    ("模型拒绝超出护栏（refusing to go outside of guardrails）。", "to go"),
+    ("他叫Lars，是个好人。", "Lars"),
+    ("一只名叫Bolt的狗跑了。", "Bolt"),
+])
+def test_no_name(extractor, text, name):
+    assert name not in typed(extractor, text)
+
+
+def test_listed_country_still_found(extractor):
+    assert typed(extractor, "多哥和乍得签署了协议。") == {"多哥": "Country", "乍得": "Country"}
