@@ -63,3 +63,31 @@ def test_no_name(extractor, text, name):
 
 def test_listed_country_still_found(extractor):
     assert typed(extractor, "多哥和乍得签署了协议。") == {"多哥": "Country", "乍得": "Country"}
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("哈弗 Q77 的越野性能很好。", "哈弗 Q77", "Product"),
+    ("雷克萨斯 LX770、哈弗 Q77等车型都有。", "雷克萨斯 LX770", "Product"),
+    ("蔚来 Z9 模型开源了。", "Z9", "AIModel"),          # its own words say model
+    ("小米 Z9 芯片性能很强。", "Z9", "Hardware"),        # … or chip
+])
+def test_code_after_a_makers_han_name(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name", [
+    ("蔚来 Z9 模型开源了。", "蔚来 Z9"),
+    ("星河 Q77 的越野性能很好。", "星河 Q77"),          # no listed maker: nothing to join
+])
+def test_code_not_joined(extractor, text, name):
+    assert name not in typed(extractor, text)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("由广州市政府指导的基金已落地。", "广州市政府", "GovernmentBody"),
+    ("中国政府正在推动国产芯片。", "中国政府", "GovernmentBody"),
+    ("很多中国公司也在做。", "中国公司", None),              # a place and a generic noun
+    ("很多美国大学也在做。", "美国大学", None),
+])
+def test_place_government(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls

@@ -16,6 +16,7 @@ from dataclasses import replace
 from kg.mentions import shapes
 from kg.mentions.gazetteer import Gazetteer, fold_name, straddles
 from kg.mentions.kinds import ThingTyper
+from kg.mentions.appositives import Appositives
 from kg.mentions.called import CalledNames
 from kg.mentions.quoted import QuotedProducts
 from kg.lexicon import Lexicon, alternation
@@ -40,6 +41,7 @@ class Recogniser:
         self.lex = lexicon
         self.gazetteer = Gazetteer(lexicon.entries.values(), lexicon.not_entities)
         self.names = NameFinder(lexicon)
+        self.appositives = Appositives(self.names)
         self.weak_orgs = WeakOrgs(lexicon)
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
         self.kinds = ThingTyper(lexicon)
@@ -148,6 +150,7 @@ class Recogniser:
                   statistical: list[Mention] = ()) -> list[Mention]:
         found = list(candidates)
         found += self.names.people(text, words, candidates)
+        found += self.appositives.people(text, words, select(found))
         found += self.suffix_orgs.organisations(text, words, candidates)
         found += self.names.products(text, words, candidates)
         found += self.weak_orgs.find(text, words, lambda: select(found))

@@ -34,6 +34,7 @@ class SuffixOrgs:
         self.legal_marks = lex.words("orgs.legal_marks")
         self.industry = frozenset(lex.words("orgs.industry"))
         self.descriptors = lex.words("orgs.descriptors")   # in order: the first that matches wins
+        self.place_heads = frozenset(lex.words("orgs.place_heads"))
         self._describing = sorted(set(lex.words("orgs.trades")) | self.grammar.generic | self.industry,
                                   key=len, reverse=True)
 
@@ -101,8 +102,9 @@ class SuffixOrgs:
             if overlaps(start, e, people):
                 continue
             if any(m.start == start and m.end <= start + len(core) and m.cls in ("Country", "City", "Place")
-                   and self.describes(core[m.end - start:]) for m in taken) and not legal:
-                continue            # 中国公司, 美国大学, 美国四大实验室: a place and a generic noun
+                   and self.describes(core[m.end - start:]) for m in taken) and not legal \
+                    and suffix not in self.place_heads:
+                continue            # 中国公司, 美国大学, 美国四大实验室: a place and a generic noun (not 广州市政府)
             if not legal and not abbreviated and not _proper(text[words[i - 1][0]:words[i - 1][1]] if start < s else w[:-len(suffix)], tags):
                 continue
             cls = self.lex.org_suffixes.get(suffix, "GovernmentBody")
