@@ -91,3 +91,29 @@ def test_code_not_joined(extractor, text, name):
 ])
 def test_place_government(extractor, text, name, cls):
     assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("同时，蔚来法务部也表示，消息不实。", "蔚来法务部", None),   # a company's department
+    ("同时，蔚来法务部也表示，消息不实。", "蔚来", "Company"),
+    ("在北交所挂牌的北辰科技以30cm涨停。", "北辰科技", "Company"),
+    ("商务部表示，将加强监管。", "商务部", "GovernmentBody"),
+    ("特斯拉的智能驾驶技术与 OpenAI 存在冲突。", "驾驶技术", None),  # a verb inside a phrase
+    ("北辰互动发布了财报。", "北辰互动", "Company"),
+])
+def test_departments_and_phrases(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name", [
+    ("星河资本合伙人曾写过两篇文章，质疑这件事。", "曾写"),            # adverb + verb + aspect mark
+    ("用于研究的比例可能不输大公司。", "不输大公司"),                  # a negated comparison
+    ("北辰国宇航员 Lars Veldhuis 和俄罗斯宇航员 Ivan Morov 出发了。", "Lars Veldhuis"),  # no place class by list
+    ("建设 Web3，现在最需要 Web2 的用户。", "Web2"),
+])
+def test_no_name_either(extractor, text, name):
+    assert name not in typed(extractor, text)
+
+
+def test_person_after_partner_title(extractor):
+    assert typed(extractor, "星河资本合伙人陈立群表示，市场很好。").get("陈立群") == "Person"

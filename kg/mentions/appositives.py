@@ -11,13 +11,14 @@ from kg.model import Mention
 
 _OPEN = " （(，,"          # what separates the name from its appositive
 _STOP = "。；;：:！？!?\n“”「」"   # no appositive runs over these
-_CLOSE = "、）)，, \n兼"     # what may follow the title
+_CLOSE = "、）)，, \n"       # what may follow the title (or a word of names.title_joiners)
 _WIDTH = 14                  # at most this many characters from the separator to the title
 
 
 class Appositives:
     def __init__(self, names: NameFinder):
         self.names = names
+        self.joiners = tuple(names.lex.words("names.title_joiners"))
 
     def people(self, text: str, words: list[tuple[int, int]], taken: list[Mention]) -> list[Mention]:
         rx = self.names.title_re
@@ -28,7 +29,7 @@ class Appositives:
         for t in rx.finditer(text):
             if self.names.lex.titles.get(t.group()) != "corporate":
                 continue
-            if t.end() < len(text) and text[t.end()] not in _CLOSE:
+            if t.end() < len(text) and text[t.end()] not in _CLOSE and not text.startswith(self.joiners, t.end()):
                 continue
             lo = max(0, t.start() - _WIDTH)
             sep = max(text.rfind(c, lo, t.start()) for c in _OPEN)

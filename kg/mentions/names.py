@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 
 from kg.lexicon import Lexicon, alternation
+from kg.mentions.segments import trimmed, word_cuts
 from kg.model import Mention
 
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
@@ -55,6 +56,7 @@ class NameFinder:
         self.given_function = frozenset(lex.words("names.given_function_chars"))
         self.org_title_heads = lex.words("names.org_title_heads")
         self.preposition_words = frozenset(lex.words("names.preposition_after"))
+        self.aspect = frozenset(lex.words("names.aspect_after"))
         self._product_tail = re.compile(
             r" ?(?:" + "|".join(map(re.escape, lex.words("names.product_tail"))) + r")(?![A-Za-z])")
         self.title_re = alternation(lex.titles)
@@ -65,8 +67,8 @@ class NameFinder:
     # -- people ----------------------------------------------------------
     def people(self, text, words, taken):
         out = []
-        cut = {k: e for s, e in words if e - s > 1 for k in range(s + 1, e)}
-        for m in (_trimmed(m, cut) for m in self._translit_re.finditer(text)) if self._translit_re else ():
+        cut = word_cuts(words)
+        for m in (trimmed(m, cut) for m in self._translit_re.finditer(text)) if self._translit_re else ():
             if m is None:
                 continue
             # 赖瑞·艾里森: a listed surname inside a longer transliterated name is part of it
@@ -99,7 +101,7 @@ class NameFinder:
             name = self._name_at(text, words, j) if j is not None else None
             if name and self._is_translit(text[name[0]:name[1]]):
                 name = name[0], self._translit_end(text, name[1])
-            if name and not overlaps(*name, taken):
+            if name and not overlaps(*name, taken) and not self._adverb_verb(text, *name):
                 out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
                                    "names/title", 0.8, role=t.group()))
         for v in self._speech_re.finditer(text) if self._speech_re else ():
@@ -178,6 +180,10 @@ class NameFinder:
         tags = pos_table()
         return len(w) == 2 or not (tags.get(w[0], "nr")[:1] in "dpc"
                                    and tags.get(w[1:], "nr")[:1] in BAD_TAGS)
+
+    def _adverb_verb(self, text: str, s: int, e: int) -> bool:
+        """合伙人|曾写|过: an adverb surname and a verb with an aspect mark after it."""
+        return e - s == 2 and text[e:e + 1] in self.aspect and pos_table().get(text[s], "nr")[:1] in "dpc"
 
     @staticmethod
     def _common_word(w: str) -> bool:
@@ -284,15 +290,3 @@ class NameFinder:
 
 def overlaps(start, end, mentions) -> bool:
     return any(start < m.end and m.start < end for m in mentions)
-
-
-def _trimmed(m: re.Match, cut: dict[int, int]) -> re.Match | None:
-    """经理|西达斯·拉奥: a transliterated run that starts inside a word of
-    the segmentation (理 of 经理) starts where that word ends."""
-    end = cut.get(m.start())
-    if end is None:
-        return m
-    return _ANY.match(m.string, end, m.end()) if end < m.end() - 1 else None
-
-
-_ANY = re.compile(r".+", re.S)

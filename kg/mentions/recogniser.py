@@ -222,16 +222,20 @@ def _cued(text: str, m: Mention, before: tuple[str, ...], after: tuple[str, ...]
         or text[m.end:m.end + 6].lstrip().startswith(after)
 
 
+_PLACES = frozenset({"Country", "City", "Place"})
+
+
 def _type_lists(text: str, mentions: list[Mention], sep: re.Pattern) -> list[Mention]:
     """A、B和C: an untyped Latin name listed among names of one class
-    takes that class (投资者包括X、Y Capital和Z)."""
+    takes that class (投资者包括X、Y Capital和Z); not a place's class (宇航员
+    P和俄罗斯宇航员Q: the place there modifies the next member)."""
     out = list(mentions)
     for _ in range(2):
         for i, m in enumerate(out):
             if m.cls or not m.source.startswith("shape/latin"):
                 continue
             near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
-            classes = {n.cls for n in near if n.cls and sep.match(
+            classes = {n.cls for n in near if n.cls and n.cls not in _PLACES and sep.match(
                 text[min(n.end, m.end):max(n.start, m.start)])}
             if len(classes) == 1:
                 out[i] = replace(m, cls=classes.pop(), typed_by="list", confidence=0.6)

@@ -35,6 +35,7 @@ class SuffixOrgs:
         self.industry = frozenset(lex.words("orgs.industry"))
         self.descriptors = lex.words("orgs.descriptors")   # in order: the first that matches wins
         self.place_heads = frozenset(lex.words("orgs.place_heads"))
+        self.negating = tuple(lex.words("weak.negating_chars"))
         self._describing = sorted(set(lex.words("orgs.trades")) | self.grammar.generic | self.industry,
                                   key=len, reverse=True)
 
@@ -97,10 +98,13 @@ class SuffixOrgs:
                 start += len(lead)
             name = text[start:e]
             core = name[:len(name) - len(suffix)] if name.endswith(suffix) else name
-            if len(core) < 2 or len(name) > 30 or (not legal and len(core) > 8) or self.describes(core):
-                continue
+            if len(core) < 2 or len(name) > 30 or (not legal and len(core) > 8) or self.describes(core) \
+                    or core.startswith(self.negating):
+                continue                # 不输大公司: a negated comparison, no name
             if overlaps(start, e, people):
                 continue
+            if suffix in self.gov_chars and any(m.start == start and m.cls == "Company" for m in taken):
+                continue            # 星河科技法务部: a company's department, no government body
             if any(m.start == start and m.end <= start + len(core) and m.cls in ("Country", "City", "Place")
                    and self.describes(core[m.end - start:]) for m in taken) and not legal \
                     and suffix not in self.place_heads:

@@ -269,7 +269,8 @@ def role_apposition(ex, pattern, rx, sent):
         if stop is None or sent.text[stop.start()] not in "，,。" or stop.start() - org.end > 14 \
                 or any(org.end <= m.start < stop.start() for m in ms):
             continue
-        titles = [title_in(ex, t.strip(" 的")) for t in re.split(r"兼|、", sent.text[org.end:stop.start()])]
+        joiner = ex.grammar(r"(?:{{careers.title_joiner}})")
+        titles = [title_in(ex, t.strip(" 的")) for t in joiner.split(sent.text[org.end:stop.start()])]
         if titles and all(titles):
             wanted = [t for t in titles if _wanted(ex, pattern, t)]
             if wanted:
