@@ -51,18 +51,21 @@ class Gazetteer:
 
     def __init__(self, entries, not_entities=frozenset()):
         names: dict[str, list[Entry]] = {}
+        spaced: set[str] = set()        # keys some listed name writes with a space (Open AI)
         for e in entries:
             for name in e.names:
                 key = fold_name(name)
                 if len(key) < 2 or key in not_entities:
                     continue
+                if " " in name.strip():
+                    spaced.add(key)
                 bucket = names.setdefault(key, [])
                 if e not in bucket:
                     bucket.append(e)
         self._auto = ahocorasick.Automaton()
         for key, bucket in names.items():
             bucket.sort(key=lambda e: (_PRIORITY.get(e.cls, 99), e.id))
-            self._auto.add_word(key, (len(key), tuple(bucket)))
+            self._auto.add_word(key, (len(key), tuple(bucket), key in spaced))
         if names:
             self._auto.make_automaton()
         self._empty = not names
@@ -74,12 +77,23 @@ class Gazetteer:
             return []
         folded, idx = fold(text)
         hits = []
-        for end_f, (length, bucket) in self._auto.iter(folded):
+        for end_f, (length, bucket, spaced) in self._auto.iter(folded):
             start = idx[end_f - length + 1]
             end = idx[end_f] + 1
+            if not spaced and _english_words(text[start:end]):
+                continue                # to go is not Togo, on line is not Online
             if _boundary_ok(text, start, end):
                 hits.append(Hit(start, end, bucket))
         return hits
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+(?: [a-z]+)+")
+
+
+def _english_words(span: str) -> bool:
+    """Lower-case Latin words with spaces between them (an English
+    phrase), where no listed name has a space."""
+    return bool(_LOWER_WORDS.fullmatch(span))
 
 
 def _boundary_ok(text: str, start: int, end: int) -> bool:

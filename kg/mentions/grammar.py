@@ -45,8 +45,11 @@ class OrgWords:
     def not_in_names(self, word: str, tags: dict) -> bool:
         """Words no organisation name holds: quantified (另一家, 数间, 这家) or
         demonstrative (这是), and words the dictionary does not know that
-        begin with a preposition, conjunction or particle (往大 in 往大公司)."""
+        begin with a preposition, conjunction or particle (往大 in 往大公司)
+        or end with a demonstrative (称该 in 称该公司)."""
         if self.quantified.match(word) or word[0] in self.demonstratives:
             return True
+        if word not in tags and len(word) > 1 and word[-1] in self.demonstratives:
+            return True             # 称该|公司, 对该|公司: a verb glued to a demonstrative
         return word not in tags and len(word) > 1 and (
             word[0] in self.prepositions or tags.get(word[0], "")[:1] in ("p", "c", "u"))

@@ -67,6 +67,10 @@ class ThingTyper:
             if mentions[i].source == "shape/short" and prev is not None and mentions[i].start - prev.end <= 4 \
                     and (prev.cls == "AIModel" or "AIModel" in self.families.of(prev.text)):
                 own[i][1]["AIModel"] += _FAMILY
+        for i in near:                  # 哈弗 H9, 星河 X7: a code right after a Han maker's name
+            prev = mentions[i - 1] if i else None
+            if _branded_code(text, prev, mentions[i]) and not (own[i][2].get("AIModel") or own[i][2].get("Hardware")):
+                own[i][1]["Product"] += _FAMILY + _SHAPE      # over a chip-like shape (L60) with no chip word
         shared = self._lists(text, mentions, own)
         peers = self._peer_votes(text, mentions, own)
         total: dict[str, Votes] = defaultdict(lambda: defaultdict(float))
@@ -222,6 +226,20 @@ def _with_brand(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Z]{0,2}")
+
+
+def _branded_code(text: str, prev: Mention | None, m: Mention) -> bool:
+    """A model code (H9, LX570, U8) right after a listed company's Han
+    name (with or without a space): the maker's product, unless its own
+    words say model or chip."""
+    return (prev is not None and prev.cls == "Company" and bool(prev.key) and bool(_HAN_END.search(prev.text))
+            and text[prev.end:m.start] in ("", " ") and bool(_CODE.fullmatch(m.text)))
+
+
+_HAN_END = re.compile(r"[\u4e00-\u9fff]$")
 
 
 def _count(rx: re.Pattern, text: str, a: int, b: int, m: Mention) -> int:

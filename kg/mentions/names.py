@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 
 from kg.lexicon import Lexicon, alternation
+from kg.mentions.segments import trimmed, word_cuts
 from kg.model import Mention
 
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
@@ -55,6 +56,7 @@ class NameFinder:
         self.given_function = frozenset(lex.words("names.given_function_chars"))
         self.org_title_heads = lex.words("names.org_title_heads")
         self.preposition_words = frozenset(lex.words("names.preposition_after"))
+        self.aspect = frozenset(lex.words("names.aspect_after"))
         self._product_tail = re.compile(
             r" ?(?:" + "|".join(map(re.escape, lex.words("names.product_tail"))) + r")(?![A-Za-z])")
         self.title_re = alternation(lex.titles)
@@ -65,11 +67,17 @@ class NameFinder:
     # -- people ----------------------------------------------------------
     def people(self, text, words, taken):
         out = []
-        for m in self._translit_re.finditer(text) if self._translit_re else ():
+        cut = word_cuts(words)
+        for m in (trimmed(m, cut) for m in self._translit_re.finditer(text)) if self._translit_re else ():
+            if m is None:
+                continue
             # 赖瑞·艾里森: a listed surname inside a longer transliterated name is part of it
+            # … and so is a place inside it, past its first character (查德 in 理查德-琼斯)
             if not any(m.start() < t.end and t.start < m.end() and not (
                     t.cls == "Person" and m.start() <= t.start and (
-                        t.end == m.end() or text[t.end] in _DOTS)) for t in taken):
+                        t.end == m.end() or text[t.end] in _DOTS)) and not (
+                    t.cls in ("Country", "City") and m.start() < t.start and t.end <= m.end()
+                    and all(c in self.lex.translit for c in text[m.start():t.start])) for t in taken):
                 out.append(Mention(m.start(), m.end(), m.group(), "Person", "", "names/translit", 0.8))
         starts = [s for s, _ in words]
         ends = {e: i for i, (_, e) in enumerate(words)}
@@ -93,7 +101,7 @@ class NameFinder:
             name = self._name_at(text, words, j) if j is not None else None
             if name and self._is_translit(text[name[0]:name[1]]):
                 name = name[0], self._translit_end(text, name[1])
-            if name and not overlaps(*name, taken):
+            if name and not overlaps(*name, taken) and not self._adverb_verb(text, *name):
                 out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
                                    "names/title", 0.8, role=t.group()))
         for v in self._speech_re.finditer(text) if self._speech_re else ():
@@ -173,6 +181,17 @@ class NameFinder:
         return len(w) == 2 or not (tags.get(w[0], "nr")[:1] in "dpc"
                                    and tags.get(w[1:], "nr")[:1] in BAD_TAGS)
 
+    def _adverb_verb(self, text: str, s: int, e: int) -> bool:
+        """合伙人|曾写|过: an adverb surname and a verb with an aspect mark after it."""
+        return e - s == 2 and text[e:e + 1] in self.aspect and pos_table().get(text[s], "nr")[:1] in "dpc"
+
+    @staticmethod
+    def _common_word(w: str) -> bool:
+        """A word the dictionary knows as anything but a name (许多, 成本,
+        文章): no surname and given name start with it."""
+        tag = pos_table().get(w)
+        return len(w) > 1 and tag is not None and not tag.startswith("nr")
+
     def _is_translit(self, w: str) -> bool:
         core = w.translate({ord(c): None for c in _DOTS + "-"})
         return len(core) >= 2 and all(c in self.lex.translit for c in core)
@@ -238,12 +257,13 @@ class NameFinder:
         if i > 0:
             s0, _ = words[i - 1]
             both = text[s0:e]
-            if text[s0:words[i - 1][1]] in self.lex.surnames and self._is_chinese_name(both):
-                return s0, e
+            if text[s0:words[i - 1][1]] in self.lex.surnames and self._is_chinese_name(both) and not (
+                    pos_table().get(text[s0:words[i - 1][1]], "nr")[:1] in "dpc" and self._common_word(w)):
+                return s0, e        # 曾|国藩, not 曾|发帖 (once posted)
             if len(w) == 1 and len(both) == 3 and w not in self.function_chars and \
                     both[0] in self.lex.surnames and self._is_chinese_name(both) and \
-                    both not in self.lex.not_entities:
-                return s0, e        # 陈立|群|说
+                    both not in self.lex.not_entities and not self._common_word(text[s0:words[i - 1][1]]):
+                return s0, e        # 陈立|群|说, not 许多|人|称赞 or 成本|来|预测
         if self._is_translit(w) and len(w) >= min_translit:
             return s, e
         return None

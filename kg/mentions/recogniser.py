@@ -16,6 +16,8 @@ from dataclasses import replace
 from kg.mentions import shapes
 from kg.mentions.gazetteer import Gazetteer, fold_name, straddles
 from kg.mentions.kinds import ThingTyper
+from kg.mentions.appositives import Appositives
+from kg.mentions.called import CalledNames
 from kg.mentions.quoted import QuotedProducts
 from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
@@ -39,10 +41,12 @@ class Recogniser:
         self.lex = lexicon
         self.gazetteer = Gazetteer(lexicon.entries.values(), lexicon.not_entities)
         self.names = NameFinder(lexicon)
+        self.appositives = Appositives(self.names)
         self.weak_orgs = WeakOrgs(lexicon)
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
         self.kinds = ThingTyper(lexicon)
         self.quoted = QuotedProducts(lexicon)
+        self.called = CalledNames(lexicon)
         self.segmenter = None                   # a jieba.Tokenizer, set by the pipeline or on first use
         self._units = alternation(lexicon.words("kinds.units"))
         self._variants = frozenset(w.lower() for w in lexicon.words("kinds.variants"))
@@ -146,6 +150,7 @@ class Recogniser:
                   statistical: list[Mention] = ()) -> list[Mention]:
         found = list(candidates)
         found += self.names.people(text, words, candidates)
+        found += self.appositives.people(text, words, select(found))
         found += self.suffix_orgs.organisations(text, words, candidates)
         found += self.names.products(text, words, candidates)
         found += self.weak_orgs.find(text, words, lambda: select(found))
@@ -197,6 +202,9 @@ class Recogniser:
         return out
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
+        cls = self.called.cls_of(text, m)       # 这家公司叫做X, 名叫X的工程师
+        if cls:
+            return replace(m, cls=cls, source="context", confidence=0.7)
         for cls in ("GovernmentBody", "Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
             if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()),
                      rstrip=cls in _SPACED_CUE_CLASSES):
@@ -214,16 +222,20 @@ def _cued(text: str, m: Mention, before: tuple[str, ...], after: tuple[str, ...]
         or text[m.end:m.end + 6].lstrip().startswith(after)
 
 
+_PLACES = frozenset({"Country", "City", "Place"})
+
+
 def _type_lists(text: str, mentions: list[Mention], sep: re.Pattern) -> list[Mention]:
     """A、B和C: an untyped Latin name listed among names of one class
-    takes that class (投资者包括X、Y Capital和Z)."""
+    takes that class (投资者包括X、Y Capital和Z); not a place's class (宇航员
+    P和俄罗斯宇航员Q: the place there modifies the next member)."""
     out = list(mentions)
     for _ in range(2):
         for i, m in enumerate(out):
             if m.cls or not m.source.startswith("shape/latin"):
                 continue
             near = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
-            classes = {n.cls for n in near if n.cls and sep.match(
+            classes = {n.cls for n in near if n.cls and n.cls not in _PLACES and sep.match(
                 text[min(n.end, m.end):max(n.start, m.start)])}
             if len(classes) == 1:
                 out[i] = replace(m, cls=classes.pop(), typed_by="list", confidence=0.6)

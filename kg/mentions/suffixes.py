@@ -34,6 +34,10 @@ class SuffixOrgs:
         self.legal_marks = lex.words("orgs.legal_marks")
         self.industry = frozenset(lex.words("orgs.industry"))
         self.descriptors = lex.words("orgs.descriptors")   # in order: the first that matches wins
+        self.place_heads = frozenset(lex.words("orgs.place_heads"))
+        self.negating = tuple(lex.words("weak.negating_chars"))
+        self._describing = sorted(set(lex.words("orgs.trades")) | self.grammar.generic | self.industry,
+                                  key=len, reverse=True)
 
     def _strong(self, suffix: str) -> bool:
         """A suffix that makes an organisation alone: one with a strong head,
@@ -84,6 +88,8 @@ class SuffixOrgs:
                                        or grammar.not_in_names(pw, tags)):
                     break
                 j, start = j - 1, ps
+            if j > 0 and words[j - 1][1] == start:
+                start = self._translit_start(text, words[j - 1][0], start, e - len(suffix))
             while True:     # 欧洲智库布鲁盖尔研究所: a descriptor is not part of the name
                 lead = next((g for g in self.descriptors if text.startswith(g, start) and start + len(g) < e),
                             None)
@@ -92,18 +98,43 @@ class SuffixOrgs:
                 start += len(lead)
             name = text[start:e]
             core = name[:len(name) - len(suffix)] if name.endswith(suffix) else name
-            if len(core) < 2 or len(name) > 30 or (not legal and len(core) > 8):
-                continue
+            if len(core) < 2 or len(name) > 30 or (not legal and len(core) > 8) or self.describes(core) \
+                    or core.startswith(self.negating):
+                continue                # 不输大公司: a negated comparison, no name
             if overlaps(start, e, people):
                 continue
-            if any(m.start == start and m.end == start + len(core) and m.cls in ("Country", "City", "Place")
-                   for m in taken) and not legal:
-                continue            # 中国公司, 美国大学: a place and a generic noun
+            if suffix in self.gov_chars and any(m.start == start and m.cls == "Company" for m in taken):
+                continue            # 星河科技法务部: a company's department, no government body
+            if any(m.start == start and m.end <= start + len(core) and m.cls in ("Country", "City", "Place")
+                   and self.describes(core[m.end - start:]) for m in taken) and not legal \
+                    and suffix not in self.place_heads:
+                continue            # 中国公司, 美国大学, 美国四大实验室: a place and a generic noun (not 广州市政府)
             if not legal and not abbreviated and not _proper(text[words[i - 1][0]:words[i - 1][1]] if start < s else w[:-len(suffix)], tags):
                 continue
             cls = self.lex.org_suffixes.get(suffix, "GovernmentBody")
             out.append(Mention(start, e, name, cls, "", "names/suffix", 0.7))
         return out
+
+    def _translit_start(self, text: str, before: int, start: int, core_end: int) -> int:
+        """普利|托利亚大学: a transliterated core takes in the word before it
+        (from ``before``) when that word is transliteration characters too,
+        which the segmenter cut off."""
+        tl = self.lex.translit
+        if core_end - start < 2 or not all(c in tl for c in text[before:core_end]):
+            return start
+        return before if core_end - before <= 8 else start
+
+    def describes(self, core: str) -> bool:
+        """传统SaaS, 网络安全, 其他科技, 四大: a core made only of trade,
+        generic and counting words describes organisations and names none
+        (一家生技公司, 多家网络安全公司)."""
+        rest = core.strip()
+        while rest:
+            lead = next((w for w in self._describing if rest.startswith(w)), None)
+            if lead is None:
+                return False
+            rest = rest[len(lead):].strip()
+        return True
 
     def before_titles(self, text, words, taken):
         """秘塔首席运营官王益为, 九合创投创始人王啸: the unknown name right

@@ -25,6 +25,7 @@ class WeakOrgs:
         self.grammar = OrgWords.of(lex)
         # words that make ordinary phrases with a weak ending (数字科技, 前沿技术)
         self.common_cores = frozenset(lex.words("weak.common_cores"))
+        self.negating = tuple(lex.words("weak.negating_chars"))     # 连非|科技: non-tech, no name
         # 已经, 近日, 宣布 … between the name and what types it; tried in file order
         self._lead = re.compile("(?:" + "|".join(map(re.escape, lex.words("weak.lead"))) + ")*")
         self._separators = re.compile(
@@ -58,12 +59,15 @@ class WeakOrgs:
             name, core = text[start:e], text[start:e - len(ending)]
             if not 2 <= len(core) <= 4 or not (HAN.match(core) or re.fullmatch(r"[A-Z][A-Za-z]{2,}", core)):
                 continue
-            if core in self.common_cores or core in self.grammar.generic or core in self.grammar.stop_left \
+            if core in self.common_cores or core.endswith(self.negating) or core in self.grammar.generic or core in self.grammar.stop_left \
                     or self.grammar.not_in_names(core, tags) \
                     or core in self.lex.titles or name in tags or name.lower() in self.lex.not_entities:
                 continue
             if any(start < m.end and m.start < e for m in taken):
                 continue
+            if tags.get(core, "")[:1] == "v" and any(pe == start and text[ps:pe] in self.common_cores
+                                                     for ps, pe in words[max(0, i - 2):i]):
+                continue                # 智能|驾驶|技术: a verb after a common core, no name
             if self._company_position(text, start, e, taken):
                 out.append(Mention(start, e, name, "Company", "", "names/weak-suffix", 0.6))
         return out

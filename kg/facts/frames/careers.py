@@ -248,3 +248,30 @@ def name_line(ex, pattern, rx, sent):
         if _wanted(ex, pattern, t):
             yield p, pattern.predicate, org, 0.9, t
             return
+
+
+@frame("role-apposition", triggerless=True)
+def role_apposition(ex, pattern, rx, sent):
+    """陈立群，星河科技联合创始人兼CEO，表示…: an appositive between commas
+    right after a name that opens its clause gives that person's role; a
+    title that does not close the appositive (…创始人王明的妻子) gives none."""
+    rng = ex.range(pattern)
+    ms = sent.mentions
+    for i, p in enumerate(ms[:-1]):
+        org = ms[i + 1]
+        if p.cls != "Person" or sent.text[p.end:org.start].strip() not in ("，", ",") \
+                or not ex.fits(org.cls, rng) or org.cls == "Person":
+            continue
+        lead = sent.text[sent.start:p.start].rstrip()
+        if lead and lead[-1] not in "，,：:":
+            continue                    # the name opens its clause
+        stop = _CLAUSE.search(sent.text, org.end, sent.end)
+        if stop is None or sent.text[stop.start()] not in "，,。" or stop.start() - org.end > 14 \
+                or any(org.end <= m.start < stop.start() for m in ms):
+            continue
+        joiner = ex.grammar(r"(?:{{careers.title_joiner}})")
+        titles = [title_in(ex, t.strip(" 的")) for t in joiner.split(sent.text[org.end:stop.start()])]
+        if titles and all(titles):
+            wanted = [t for t in titles if _wanted(ex, pattern, t)]
+            if wanted:
+                yield p, pattern.predicate, org, 0.85, wanted[0]
