@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.errors import KGError
 from kg.facts.context import Context, HeadOf
+from kg.facts.families import family_objects
 from kg.facts.frames import registered
 from kg.facts.patterns import Pattern, read_pattern
 from kg.facts.sentences import Passage, Sentence
@@ -77,7 +78,7 @@ class RelationExtractor:
                     for c in found:
                         passage.agents.note(sent.start, c.subject, self.ctx.orgs)
                 out.extend(found)
-        return _dedupe(out, self.schema)
+        return _dedupe(family_objects(self.ctx, passage.mentions, out), self.schema)
 
 
 def _dedupe(cands: list[Candidate], schema: Schema) -> list[Candidate]:
