@@ -92,7 +92,7 @@ def _dedupe(cands: list[Candidate], schema: Schema) -> list[Candidate]:
             continue
         if not schema.accepts_mentions(c.predicate, c.subject, c.object):
             continue
-        key = (c.subject.start, c.predicate, c.object.start, c.sentence)
+        key = (c.subject.start, c.subject.end, c.predicate, c.object.start, c.sentence)
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
     out = list(best.values())
