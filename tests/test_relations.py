@@ -68,7 +68,7 @@ INTEGRATED = [
 BANNED = [
     ("意大利禁止了DeepSeek。", F({("意大利", "banned", "DeepSeek")})),
     ("DeepSeek被意大利禁用。", F({("意大利", "banned", "DeepSeek")})),
-    ("意大利数据保护局禁止了DeepSeek。", F({("意大利数据保护局", "banned", "DeepSeek")})),
+    ("意大利数据保护局禁止了DeepSeek。", F({("意大利数据保护局", "banned", "DeepSeek"), ("意大利", "banned", "DeepSeek")})),   # the state behind its regulator
     ("韩国多个政府部门禁用了DeepSeek。", F({("韩国", "banned", "DeepSeek")})),
 ]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.errors import KGError
 from kg.facts.context import Context, HeadOf
+from kg.facts.families import family_objects
 from kg.facts.frames import registered
 from kg.facts.patterns import Pattern, read_pattern
 from kg.facts.sentences import Passage, Sentence
@@ -77,7 +78,7 @@ class RelationExtractor:
                     for c in found:
                         passage.agents.note(sent.start, c.subject, self.ctx.orgs)
                 out.extend(found)
-        return _dedupe(out, self.schema)
+        return _dedupe(family_objects(self.ctx, passage.mentions, out), self.schema)
 
 
 def _dedupe(cands: list[Candidate], schema: Schema) -> list[Candidate]:
@@ -91,7 +92,7 @@ def _dedupe(cands: list[Candidate], schema: Schema) -> list[Candidate]:
             continue
         if not schema.accepts_mentions(c.predicate, c.subject, c.object):
             continue
-        key = (c.subject.start, c.predicate, c.object.start, c.sentence)
+        key = (c.subject.start, c.subject.end, c.predicate, c.object.start, c.sentence)
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
     out = list(best.values())

@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
 from kg.model import Extraction
 from kg.ontology.schema import Schema
+from kg.graph.conform import conform
 from kg.graph.resolve import Resolved, identity
 from kg.ontology.vocab import DOC, ENTITY, KG, PREFIXES, STATEMENT
 
@@ -70,6 +71,9 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
             if not schema.accepts_mentions(f.predicate, f.subject, f.object, cs, co):
                 continue
             facts.append((s, f.predicate, o, f))
+    ents = resolved.entities
+    facts, retyped = conform(facts, {n: e.cls for n, e in ents.items()},
+                             lambda n: not n.startswith(ents[n].cls.lower() + "-"), schema)
     for ex in extractions:
         doc = DOC[ex.document.doc_id]
         add((doc, RDF.type, KG.Document))
@@ -86,7 +90,7 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
             add((doc, KG.fileName, Literal(name)))
     for slug, ent in resolved.entities.items():
         iri = ENTITY[slug]
-        add((iri, RDF.type, KG[ent.cls]))
+        add((iri, RDF.type, KG[retyped.get(slug, ent.cls)]))
         add((iri, RDFS.label, text_literal(ent.label)))
         for alt in ent.alt_labels:
             add((iri, SKOS.altLabel, text_literal(alt)))

@@ -11,6 +11,8 @@ word that points at a person (禁止这位前总统)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.facts.frames import frame
 from kg.facts.roles import clause_start, hedged, left, pronoun_at, right, topic, triggers
 
@@ -58,6 +60,25 @@ def _not_a_ban(ex, sent, trig, objects):
                 or ex.grammar(r"^\s*{{bans.agent_verb}}").match(tail))
 
 
+def _used_reference(ex, sent, pos):
+    """禁止政府设备使用该应用程序: a reference word after a use verb in the
+    clause after the trigger."""
+    use = ex.grammar(r"[^，,。；;]{0,12}?{{bans.use_verb}}").match(sent.text, pos, sent.end)
+    return pronoun_at(ex, sent, use.end()) if use else None
+
+
+def with_states(ex, subjects):
+    """The banning parties and, for a government body named after its
+    country (韩国产业通商资源部, 意大利数据保护局), that country too: the
+    state acts through its ministry or regulator."""
+    out = list(subjects)
+    for s in subjects:
+        head = ex.head_of(s.text) if s.cls == "GovernmentBody" else None
+        if head is not None and head.cls == "Country" and all(o.key != head.key for o in out):
+            out.append(replace(head, start=s.start, end=s.start + len(head.text)))
+    return out
+
+
 @frame("ban")
 def ban(ex, pattern, rx, sent):
     dom, rng = ex.domain(pattern), ex.range(pattern)
@@ -74,14 +95,14 @@ def ban(ex, pattern, rx, sent):
             continue                                # X 要求 FTC 禁止 Y: a request to another body
         objects = right(ex, sent, trig.end(), rng, ("Product",), limit=pattern.object_limit)
         if not objects:
-            ref = pronoun_at(ex, sent, trig.end())
+            ref = pronoun_at(ex, sent, trig.end()) or _used_reference(ex, sent, trig.end())
             if not ref or not ref[1]:
                 continue                            # 禁止这位前总统: no named thing
             t = topic(ex, sent, trig.start(), rng, subjects)
             objects = [t] if t is not None else []
         if not objects or _not_a_ban(ex, sent, trig, objects):
             continue
-        for s in subjects:
+        for s in with_states(ex, subjects):
             for o in objects:
                 yield s, pattern.predicate, o, 1.0
 
@@ -105,7 +126,7 @@ def ban_noun(ex, pattern, rx, sent):
         if not ex.grammar(r"{{bans.issue}}|{{bans.toward}}").search(between) or hedged(ex, sent, subjects[-1].end, trig) \
                 or _hearsay(ex, sent, trig.start()):
             continue
-        for s in subjects:
+        for s in with_states(ex, subjects):
             yield s, pattern.predicate, obj, 1.0
 
 

@@ -94,6 +94,9 @@ def connect(ex, pattern, rx, sent):
             continue                                # …，调用X的企业: X is used by the noun after 的
         if not strong and not _plain_subject(ex, sent, s, end, filler):
             continue
+        if tail(ex, sent, thing.end, "equip.ecosystem_tail") or (
+                not strong and thing.cls != "AIModel" and tail(ex, sent, thing.end, "equip.technology_tail")):
+            continue                                # 接入X生态; 基于X云技术打造
         if plain_object(ex, sent, thing, strong):
             yield s, p, o, f
 
@@ -162,3 +165,32 @@ def connected_de(ex, pattern, rx, sent):
                 continue
             for h in holders[:1]:
                 yield h, pattern.predicate, o, 1.0
+
+
+@frame("in-holder")
+def in_holder(ex, pattern, rx, sent):
+    """在 X、Y 中集成 O / 在 Z 应用（如 X、Y）中插入 O: the products named
+    between 在 and 中 integrated O (a class noun that a bracketed list of
+    examples follows is none of them)."""
+    rng = ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        start = clause_start(sent, trig.start())
+        at = last(ex, sent, "equip.at", start, trig.start())
+        if at < 0:
+            continue
+        named = [m for m in sent.mentions if at < m.start and m.end <= trig.start()]
+        inside = ex.grammar(r"[\s)）]*{{connect.inside}}\s*(?:{{hedges.modal_adverb}})?\s*$")
+        if not named or not inside.match(sent.text, named[-1].end, trig.start()):
+            continue
+        holders = [m for m in named if m.cls == "Product"
+                   and not ex.grammar(r"\s*[（(，,]?\s*{{connect.example_lead}}").match(sent.text, m.end, trig.start())]
+        if not holders or len(holders) < len(named) - 1 or ex.barrier.search(sent.text, at, holders[0].start):
+            continue
+        objs = [o for o in right(ex, sent, trig.end(), rng, limit=pattern.object_limit, skips=0)
+                if plain_object(ex, sent, o, True) and not o.metonym]
+        if not objs or hedged(ex, sent, start, trig) or _blocked(ex, sent, start, trig.start(), True):
+            continue
+        for h in holders:
+            for o in objs:
+                if h.text != o.text:
+                    yield h, pattern.predicate, o, 1.0
