@@ -15,6 +15,7 @@ from kg.cli.build import build
 from kg.cli.query import query
 from kg.cli.scale import extract, merge, push
 from kg.cli.score import audit, eval_
+from kg.cli.validate import validate
 from kg.cli.view import view
 
 
@@ -27,5 +28,5 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-for _command in (build, eval_, audit, query, view, extract, merge, push):
+for _command in (build, eval_, audit, query, validate, view, extract, merge, push):
     cli.add_command(_command)
