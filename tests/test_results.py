@@ -222,3 +222,70 @@ def test_unbound_is_an_empty_cell_in_every_text_format(graph):
 def test_unknown_format_is_a_query_error(graph):
     with pytest.raises(QueryError, match="unknown format 'xml'"):
         format_result(run_query(graph, RELEASED), graph, "xml")
+
+
+# --- languages ----------------------------------------------------------------------
+
+BILINGUAL = """\
+@prefix kg: <https://w3id.org/kgnews/ontology#> .
+@prefix kgr: <https://w3id.org/kgnews/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+kgr:deepseek a kg:Company ; rdfs:label "深度求索"@zh , "DeepSeek"@en ; kg:released kgr:r1 .
+kgr:r1 a kg:AIModel ; rdfs:label "DeepSeek-R1" .
+"""
+
+
+def test_lang_chooses_the_label_of_an_entity():
+    g = Graph().parse(data=BILINGUAL, format="turtle")
+    text = PREFIX + "SELECT ?org ?model ?class WHERE { ?org kg:released ?model . ?model a ?class }"
+    result = lambda lang: format_result(run_query(g, text), g, "csv", Style(lang=lang))
+    assert result("en") == "org,model,class\nDeepSeek,DeepSeek-R1,AI model"
+    assert result("zh") == "org,模型,类别\n深度求索,DeepSeek-R1,AI模型"   # ?org: not a shipped column
+    # by default the graph's own (Chinese) label, the class by its name
+    assert format_result(run_query(g, text), g, "csv") == "org,model,class\n深度求索,DeepSeek-R1,AIModel"
+
+
+def test_lang_zh_gives_chinese_headers_and_relation_names():
+    result = query("models_by_company", "--lang", "zh", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "公司,模型,发布日期"
+    relations = query("comparisons", "--lang", "zh", "--format", "csv").stdout.splitlines()
+    assert relations[0] == "模型,关系,其他,证据"
+    assert {row.split(",")[1] for row in relations[1:]} <= {"比较", "优于"}
+    english = query("comparisons", "--lang", "en", "--format", "csv").stdout.splitlines()
+    assert {row.split(",")[1] for row in english[1:]} <= {"compared to", "outperforms"}
+
+
+def test_lang_en_shows_english_labels_where_the_graph_has_them(tmp_path):
+    path = tmp_path / "g.ttl"
+    path.write_text(BILINGUAL, encoding="utf-8")
+    result = invoke("query", "models_by_company", "--graph", path, "--lang", "en", "--format", "csv")
+    assert result.stdout == "company,model,released\nDeepSeek,DeepSeek-R1,\n"
+    result = invoke("query", "models_by_company", "--graph", path, "--lang", "zh", "--format", "csv")
+    assert result.stdout == "公司,模型,发布日期\n深度求索,DeepSeek-R1,\n"
+
+
+def test_every_column_of_the_shipped_queries_has_its_headers(graph):
+    from kg.graph.query import read_query
+    from kg.graph.results import LANGS, column_names
+    from kg.resources import QUERIES_DIR
+
+    names = column_names()
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        for var in run_query(graph, read_query(path)).vars:
+            assert all((str(var), lang) in names for lang in LANGS), (path.name, str(var))
+
+
+def test_a_bad_columns_line_names_the_file_and_line(tmp_path, monkeypatch):
+    import kg.graph.results as results
+
+    bad = tmp_path / "columns.tsv"
+    bad.write_text("# header\nmodel\tmodel\n", encoding="utf-8")
+    monkeypatch.setattr(results, "data_path", lambda name: bad)
+    results.column_names.cache_clear()
+    try:
+        with pytest.raises(Exception, match=r"columns.tsv, line 2: expected a new "
+                                            r"'variable<TAB>English<TAB>Chinese', got 'model\\tmodel'"):
+            results.column_names()
+    finally:
+        results.column_names.cache_clear()

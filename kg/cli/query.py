@@ -54,7 +54,7 @@ def _query_text(query_name: str | None, expression: str | None) -> tuple[str, st
     return read_query(path), _query_source(path)
 
 
-def _style(iris: bool, bom: bool):
+def _style(iris: bool, bom: bool, lang: str | None = None):
     """How values are shown; a table fits $COLUMNS, or the terminal it is printed on."""
     import os
     import shutil
@@ -66,7 +66,7 @@ def _style(iris: bool, bom: bool):
         width = int(os.environ["COLUMNS"])
     elif sys.stdout.isatty():
         width = shutil.get_terminal_size().columns
-    return Style(iris=iris, width=width, bom=bom)
+    return Style(iris=iris, lang=lang, width=width, bom=bom)
 
 
 @click.command("query")
@@ -81,6 +81,9 @@ def _style(iris: bool, bom: bool):
                    "(default for CONSTRUCT and DESCRIBE) or ntriples: the graph they give.")
 @click.option("--iris", is_flag=True,
               help="Show IRIs (kgr:deepseek) instead of labels and file names.")
+@click.option("--lang", type=click.Choice(["en", "zh"]),
+              help="Show entities, classes and relations by their labels in this language "
+                   "(where the graph or the ontology has one) and the column headers in it.")
 @click.option("--bom", is_flag=True,
               help="With --format csv or tsv: start with a UTF-8 byte-order mark, so "
                    "spreadsheets read the Chinese right.")
@@ -98,7 +101,7 @@ def _style(iris: bool, bom: bool):
               help="Where to load --graph: oxigraph (default when oxrdflib is installed; fast, "
                    "little memory) or memory (rdflib's own store).")
 @domain_errors
-def query(query_name, expression, graph_file, fmt, iris, bom, binds, list_queries, endpoint,
+def query(query_name, expression, graph_file, fmt, iris, lang, bom, binds, list_queries, endpoint,
           default_graph, store):
     """Run a read-only SPARQL query on the graph and print the answer.
 
@@ -128,7 +131,7 @@ def query(query_name, expression, graph_file, fmt, iris, bom, binds, list_querie
             click.echo(f"{name:<{width}}  {question}")
         return
     text, source = _query_text(query_name, expression)
-    style = _style(iris, bom)
+    style = _style(iris, bom, lang)
     init = check_query(text, binds, source=source)  # fail fast, before loading a large graph
     if endpoint:
         from kg.graph.endpoint import run_query as run_remote

@@ -22,6 +22,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from kg.errors import KGError
+from kg.graph.labels import pick_label
 from kg.ontology.schema import load_schema
 from kg.ontology.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, PREFIXES, RELATIONS
 
@@ -48,8 +49,10 @@ def network(graph: rdflib.Graph) -> Network:
     net = Network()
     for s, c in sorted(graph.subject_objects(RDF.type)):
         if c in classes and isinstance(s, URIRef) and str(s) not in net.nodes:
-            labels = sorted(str(v) for v in graph.objects(s, RDFS.label))
-            props = {"label": labels[0] if labels else str(s), "class": classes[c],
+            labels = list(graph.objects(s, RDFS.label))
+            english = pick_label(labels, "en")
+            props = {"label": str(pick_label(labels) or s),
+                     "label_en": str(english) if english is not None else "", "class": classes[c],
                      "aliases": "; ".join(sorted({str(v) for v in graph.objects(s, SKOS.altLabel)})),
                      "documents": len(set(graph.objects(s, KG.mentionedIn)))}
             for name in ATTRIBUTES:
@@ -152,11 +155,11 @@ def _neo4j(net: Network) -> dict[str, bytes]:
     present = [a for a in ATTRIBUTES if any(a in p for p in net.nodes.values())]
     nodes = io.StringIO()
     w = csv.writer(nodes, lineterminator="\n")
-    w.writerow(["iri:ID", "name", "aliases:string[]", "documents:int", ":LABEL"]
+    w.writerow(["iri:ID", "name", "name_en", "aliases:string[]", "documents:int", ":LABEL"]
                + [f"{a}:{_NEO4J_TYPES[a]}" for a in present])
     for iri, p in net.nodes.items():
         labels = ";".join(sorted(schema.superclasses(p["class"])))
-        w.writerow([iri, p["label"], p["aliases"].replace("; ", ";"), p["documents"], labels]
+        w.writerow([iri, p["label"], p["label_en"], p["aliases"].replace("; ", ";"), p["documents"], labels]
                    + [p.get(a, "") for a in present])
     rels = io.StringIO()
     w = csv.writer(rels, lineterminator="\n")

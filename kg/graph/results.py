@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import unicodedata
@@ -25,11 +26,15 @@ import rdflib
 from rdflib import RDFS, XSD, BNode, Literal, URIRef
 from rdflib.query import Result
 
-from kg.errors import QueryError
+from kg.errors import KGError, QueryError
+from kg.graph.labels import pick_label
+from kg.ontology.schema import load_schema
 from kg.ontology.vocab import KG, PREFIXES
+from kg.resources import data_path
 from kg.text.normalize import without_pinyin
 
-__all__ = ["FORMATS", "GRAPH_FORMATS", "TABLE_FORMATS", "Style", "format_result", "sparql_json"]
+__all__ = ["FORMATS", "GRAPH_FORMATS", "LANGS", "TABLE_FORMATS", "Style", "column_names", "format_result",
+           "sparql_json"]
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = ("turtle", "ntriples")
@@ -39,12 +44,19 @@ MIN_CELL = 4        # … when the table is narrowed to fit a width
 _GAP = 2
 
 
+LANGS = ("en", "zh")
+COLUMNS = "columns.tsv"
+
+
 @dataclass(frozen=True)
 class Style:
-    """How values are shown: ``iris`` keeps IRIs; ``width`` fits a table to
-    that many columns (None: cells cut at MAX_CELL only); ``bom`` starts
-    csv/tsv with a byte-order mark."""
+    """How values are shown: ``iris`` keeps IRIs; ``lang`` ("en", "zh")
+    chooses the labels of entities, classes and relations and the column
+    headers (``kg/data/columns.tsv``); ``width`` fits a table to that many
+    columns (None: cells cut at MAX_CELL only); ``bom`` starts csv/tsv with
+    a byte-order mark."""
     iris: bool = False
+    lang: str | None = None
     width: int | None = None
     bom: bool = False
 
@@ -70,9 +82,14 @@ def format_result(result: Result, graph: rdflib.Graph, fmt: str | None = None,
         return json.dumps(sparql_json(result), ensure_ascii=False, indent=2)
     if result.type == "ASK":
         return str(bool(result.askAnswer)).lower()
+    if style.lang is not None and style.lang not in LANGS:
+        raise QueryError(f"unknown language {style.lang!r}; use one of {', '.join(LANGS)}")
     header = [str(v) for v in result.vars]
-    shown = _Shown(graph, style.iris, short=fmt == "table")
+    shown = _Shown(graph, style.iris, short=fmt == "table", lang=style.lang)
     rows = [[shown(row[i]) for i in range(len(header))] for row in result]
+    if style.lang:
+        names = column_names()
+        header = [names.get((h, style.lang), h) for h in header]
     if fmt == "table":
         return _table(header, rows, style.width)
     buf = io.StringIO()
@@ -126,11 +143,29 @@ def _graph_text(result: Result, fmt: str) -> str:
 
 # --- values as people read them ------------------------------------------------------
 
+@functools.lru_cache(maxsize=1)
+def column_names() -> dict[tuple[str, str], str]:
+    """(variable, language) → column header, from ``kg/data/columns.tsv``."""
+    path = data_path(COLUMNS)
+    names: dict[tuple[str, str], str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 1 + len(LANGS) or not all(f.strip() for f in fields) \
+                or (fields[0], LANGS[0]) in names:
+            raise KGError(f"{path}, line {n}: expected a new 'variable<TAB>English<TAB>Chinese', "
+                          f"got {line!r}")
+        for lang, name in zip(LANGS, fields[1:]):
+            names[fields[0], lang] = name
+    return names
+
+
 class _Shown:
     """Terms → cell text, memoised."""
 
-    def __init__(self, graph: rdflib.Graph, iris: bool, short: bool):
-        self.graph, self.iris, self.short = graph, iris, short
+    def __init__(self, graph: rdflib.Graph, iris: bool, short: bool, lang: str | None = None):
+        self.graph, self.iris, self.short, self.lang = graph, iris, short, lang
         self.cache: dict = {}
 
     def __call__(self, term) -> str:
@@ -147,12 +182,19 @@ class _Shown:
             return f"_:{term}"
         if self.iris:
             return shorten(term) if self.short else str(term)
-        labels = sorted(self.graph.objects(term, RDFS.label)) or sorted(
-            self.graph.objects(term, KG.fileName))
-        if labels:
-            return without_pinyin(str(labels[0]))
+        label = pick_label(self.graph.objects(term, RDFS.label), self.lang)
+        if label is None:
+            label = min(self.graph.objects(term, KG.fileName), default=None)
+        if label is not None:
+            return without_pinyin(str(label))
         if term.startswith(str(KG._NS)):
-            return term[len(str(KG._NS)):]
+            local = term[len(str(KG._NS)):]
+            if self.lang:
+                try:
+                    return load_schema().label(local, self.lang)
+                except KGError:
+                    return local
+            return local
         return shorten(term)
 
 
