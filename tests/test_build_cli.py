@@ -57,8 +57,9 @@ def test_build_prints_the_summary_and_writes_graph_ttl_and_html(kg_build, news, 
     result = kg_build("build", news, "--out", out)
     assert result.exit_code == 0, result.output
     assert lines(result.stderr) == [MODEL_LINE]
-    docs, ents, rels, wrote = lines(result.stdout)
+    docs, ents, rels, shapes, wrote = lines(result.stdout)
     assert docs == "documents: 3"
+    assert shapes == "shapes: the graph conforms to the ontology's shapes"
     assert re.fullmatch(rf"wrote {re.escape(str(out / 'graph.ttl'))} and "
                         rf"{re.escape(str(out / 'graph.html'))} in \d+\.\d s", wrote)
     graph = Graph().parse(out / "graph.ttl", format="turtle")

@@ -12,10 +12,12 @@ import click
 
 from kg import __version__
 from kg.cli.build import build
+from kg.cli.export import export
 from kg.cli.options import EscapingGroup, printable
 from kg.cli.query import query
 from kg.cli.scale import extract, merge, push
 from kg.cli.score import audit, eval_
+from kg.cli.validate import validate
 from kg.cli.view import view
 
 
@@ -37,5 +39,5 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, handlers=[handler])
 
 
-for _command in (build, eval_, audit, query, view, extract, merge, push):
+for _command in (build, eval_, audit, query, validate, export, view, extract, merge, push):
     cli.add_command(_command)

@@ -3,6 +3,7 @@ read query on a graph file or a SPARQL server, printed for people."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -35,13 +36,57 @@ def _query_source(path: Path) -> str:
         return f"queries/{path.name}" if path.parent.name == "queries" else str(path)
 
 
+def _query_text(query_name: str | None, expression: str | None) -> tuple[str, str]:
+    """The query's text and how messages name it: ``-e TEXT``, ``-`` (stdin),
+    a file or a NAME of queries/."""
+    from kg.graph.query import read_query, resolve_query
+
+    if expression is not None:
+        if query_name:
+            raise click.UsageError("give a query file or NAME, or -e QUERY, not both")
+        return expression, "-e"
+    if query_name == "-":
+        return sys.stdin.read(), "stdin"
+    if not query_name:
+        raise click.UsageError("give a query file or NAME, - (stdin), -e QUERY, or --list "
+                               "to see the names")
+    path = resolve_query(query_name)
+    return read_query(path), _query_source(path)
+
+
+def _style(iris: bool, bom: bool, lang: str | None = None):
+    """How values are shown; a table fits $COLUMNS, or the terminal it is printed on."""
+    import os
+    import shutil
+
+    from kg.graph.results import Style
+
+    width = None
+    if os.environ.get("COLUMNS", "").isdigit():
+        width = int(os.environ["COLUMNS"])
+    elif sys.stdout.isatty():
+        width = shutil.get_terminal_size().columns
+    return Style(iris=iris, lang=lang, width=width, bom=bom)
+
+
 @click.command("query")
-@click.argument("query_name", metavar="FILE.rq|NAME", required=False)
+@click.argument("query_name", metavar="FILE.rq|NAME|-", required=False)
+@click.option("-e", "--expression", metavar="QUERY",
+              help="Run this query text (e.g. -e 'SELECT * WHERE { ?s ?p ?o } LIMIT 5').")
 @graph_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default="table", show_default=True,
-              help="table: aligned columns; csv/tsv: with a header row; json: a list of "
-                   "row objects. ASK prints true/false, CONSTRUCT/DESCRIBE print Turtle.")
+@click.option("--format", "fmt",
+              type=click.Choice(["table", "csv", "tsv", "json", "turtle", "ntriples"]),
+              help="table (default for SELECT and ASK): aligned columns fit to $COLUMNS; "
+                   "csv/tsv: a header row; json: SPARQL 1.1 Query Results JSON; turtle "
+                   "(default for CONSTRUCT and DESCRIBE) or ntriples: the graph they give.")
+@click.option("--iris", is_flag=True,
+              help="Show IRIs (kgr:deepseek) instead of labels and file names.")
+@click.option("--lang", type=click.Choice(["en", "zh"]),
+              help="Show entities, classes and relations by their labels in this language "
+                   "(where the graph or the ontology has one) and the column headers in it.")
+@click.option("--bom", is_flag=True,
+              help="With --format csv or tsv: start with a UTF-8 byte-order mark, so "
+                   "spreadsheets read the Chinese right.")
 @click.option("--bind", "binds", multiple=True, metavar="VAR=VALUE", callback=_parse_binds,
               help="Give a query variable a value (repeatable). <IRI> or kgr:x / kg:x / kgd:x "
                    "→ an IRI, an integer → a number, anything else → a string.")
@@ -60,13 +105,15 @@ def _query_source(path: Path) -> str:
                    "--store memory, FROM <IRI> (which rdflib downloads). Off by default: "
                    "a query makes no network request unless --endpoint or this is given.")
 @domain_errors
-def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_graph, store,
-          allow_service):
+def query(query_name, expression, graph_file, fmt, iris, lang, bom, binds, list_queries, endpoint,
+          default_graph, store, allow_service):
     """Run a read-only SPARQL query on the graph and print the answer.
 
-    FILE.rq is a query file; NAME runs queries/NAME.rq (see --list). Only
+    FILE.rq is a query file; NAME runs queries/NAME.rq (see --list); - reads
+    the query from stdin, -e QUERY takes it from the command line. Only
     SELECT, ASK, CONSTRUCT and DESCRIBE are accepted. Entities and documents
-    are printed by their labels and file names, not their IRIs.
+    are printed by their labels and file names (--iris: their IRIs), text
+    without inline pinyin glosses.
 
     \b
     Examples:
@@ -74,9 +121,11 @@ def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_gr
       kg query models_by_company
       kg query praise_and_criticism --bind target=OpenAI --format csv
       kg query evidence --bind subject=DeepSeek --bind relation=released
+      kg query -e 'SELECT ?s WHERE { ?s a kg:Company }' --iris
+      kg query founders --format csv --bom > founders.csv
     """
-    from kg.graph.query import check_query, format_result, list_queries as all_queries
-    from kg.graph.query import read_query, resolve_query, run_query
+    from kg.graph.query import check_query, list_queries as all_queries, run_query
+    from kg.graph.results import format_result
     from kg.graph.store import default_store, load_graph
 
     if list_queries:
@@ -85,21 +134,18 @@ def query(query_name, graph_file, fmt, binds, list_queries, endpoint, default_gr
         for name, question in entries:
             echo(f"{name:<{width}}  {question}")
         return
-    if not query_name:
-        raise click.UsageError("give a query file or NAME, or --list to see the names")
-    path = resolve_query(query_name)
-    source = _query_source(path)
-    text = read_query(path)
+    text, source = _query_text(query_name, expression)
+    style = _style(iris, bom, lang)
     init = check_query(text, binds, source=source, allow_service=allow_service,  # fail fast, before
                        rdflib_store=not endpoint and (store or default_store()) == "memory")  # loading
     if endpoint:
         from kg.graph.endpoint import run_query as run_remote
 
         result, labels = run_remote(endpoint, text, init, default_graph=default_graph)
-        echo(format_result(result, labels, fmt), lines=True, json_text=fmt == "json")
+        echo(format_result(result, labels, fmt, style), lines=True, json_text=fmt == "json")
         return
     if default_graph:
         raise click.UsageError("--default-graph goes with --endpoint")
     graph = load_graph(graph_file, store)
     echo(format_result(run_query(graph, text, binds, source=source, allow_service=allow_service),
-                       graph, fmt), lines=True, json_text=fmt == "json")
+                       graph, fmt, style), lines=True, json_text=fmt == "json")

@@ -16,8 +16,11 @@ from kg.cli.options import GRAPH_SUFFIXES, domain_errors, echo, graph_option
               help="Where to write the page; default: beside the graph, as .html "
                    "(output/graph.html).")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the web browser.")
+@click.option("--lang", type=click.Choice(["en", "zh"]),
+              help="Label nodes in this language where the graph has a label in it "
+                   "(default: zh, the graph's own).")
 @domain_errors
-def view(graph_file, out_file, open_page):
+def view(graph_file, out_file, open_page, lang):
     """Draw the graph as one interactive HTML page that works offline.
 
     Nodes are coloured and shaped by class (legend on the left), edges
@@ -31,7 +34,7 @@ def view(graph_file, out_file, open_page):
     from kg.view.page import render_page
 
     out = out_file or graph_file.with_suffix(".html")
-    page = render_page(load_graph(graph_file))
+    page = render_page(load_graph(graph_file), lang)
     write_atomically(out.parent, {out.name: page.html}, what="the page",
                      fix="choose another --out file")
     echo(f"wrote {out} ({page.nodes} nodes, {page.edges} edges)")

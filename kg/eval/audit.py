@@ -26,6 +26,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV, SKOS
 
+from kg.graph.labels import pick_label
 from kg.errors import InputError
 from kg.ontology.vocab import ENTITY_CLASSES, KG, RELATIONS
 
@@ -53,8 +54,8 @@ class Row:
 
 
 def _label(g: Graph, node) -> str:
-    labels = sorted(str(x) for x in g.objects(node, RDFS.label))
-    return labels[0] if labels else str(node)
+    label = pick_label(g.objects(node, RDFS.label))     # the canonical one, not @en
+    return str(label) if label is not None else str(node)
 
 
 def _local(iri) -> str:

@@ -15,6 +15,7 @@ import rdflib
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import PROV, SKOS
 
+from kg.graph.labels import pick_label
 from kg.errors import GoldFormatError
 from kg.eval.report import (AttributeRow, EntityScore, Evidence, Gold, GoldAttribute,
                             GoldEntity, GoldTriple, NodeRow, Report, Score, TripleRow,
@@ -179,7 +180,8 @@ class _Scorer:
                 self.statements.setdefault(key, set()).add((doc, sentence))
 
     def label(self, node) -> str:
-        names = [*self.graph.objects(node, RDFS.label)] or [
+        label = pick_label(self.graph.objects(node, RDFS.label))     # the canonical one, not @en
+        names = [label] if label is not None else [
             *self.graph.objects(node, SKOS.altLabel)] or [re.split(r"[/#]", node)[-1]]
         return min(map(str, names))
 

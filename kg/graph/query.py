@@ -1,5 +1,5 @@
-"""Run the SPARQL queries of ``queries/*.rq`` (or any read query) on a graph
-and format the answer for people: IRIs become their ``rdfs:label``.
+"""Run the SPARQL queries of ``queries/*.rq`` (or any read query) on a graph;
+:mod:`kg.graph.results` formats the answer (re-exported here).
 
 Only read queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are accepted. Values
 given with ``--bind VAR=VALUE`` become RDF terms by one rule
@@ -15,32 +15,25 @@ given with ``--bind VAR=VALUE`` become RDF terms by one rule
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-import math
-import unicodedata
-from decimal import Decimal
 from pathlib import Path
 
 import rdflib
 from pyparsing import ParseBaseException
-from rdflib import RDFS, Literal, URIRef, Variable
+from rdflib import Literal, URIRef, Variable
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
 from kg.errors import QueryError
 from kg.graph.guard import check_iri, refuse_remote
 from kg.resources import QUERIES_DIR
+from kg.graph.results import FORMATS, format_result  # noqa: F401 - the formats live in kg.graph.results
 from kg.graph.store import load_graph  # noqa: F401 - kg.graph.store's, imported from here by benchmarks/
-from kg.ontology.vocab import KG, PREFIXES
+from kg.ontology.vocab import PREFIXES
 
 __all__ = ["FORMATS", "check_query", "format_result", "list_queries", "parse_binding",
            "query_variables", "read_query", "resolve_query", "run_query"]
 
-FORMATS = ("table", "csv", "tsv", "json")
-MAX_CELL = 100  # display columns of a table cell
 _INTEGER = re.compile(r"[+-]?\d+")
 _PREFIXED = re.compile(r"([A-Za-z][\w-]*):(.*)", re.S)
 
@@ -192,104 +185,3 @@ def run_query(graph: rdflib.Graph, text: str, bindings: dict[str, str] | None = 
         return query_graph(graph, text, init)
     except Exception as exc:  # rdflib's algebra and evaluation raise plain Exceptions
         raise QueryError(f"{source}: {exc}") from exc
-
-
-# --- formatting ---------------------------------------------------------------
-
-def _shorten(iri: URIRef) -> str:
-    for prefix, base in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(base):
-            return f"{prefix}:{iri[len(base):]}"
-    return f"<{iri}>"
-
-
-def _display(term, graph: rdflib.Graph, cache: dict) -> str:
-    """A term as people read it: IRI → rdfs:label (a document → its file name)."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        if term not in cache:
-            names = sorted(graph.objects(term, RDFS.label)) or sorted(graph.objects(term, KG.fileName))
-            cache[term] = str(names[0]) if names else _shorten(term)
-        return cache[term]
-    return str(term)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cell(text: str) -> str:
-    """One line, at most MAX_CELL display columns (cut with …)."""
-    text = " ".join(text.split())
-    if _width(text) <= MAX_CELL:
-        return text
-    out, used = [], 1
-    for ch in text:
-        used += _width(ch)
-        if used > MAX_CELL:
-            break
-        out.append(ch)
-    return "".join(out) + "…"
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    cells = [[_cell(c) for c in row] for row in rows]
-    cut = any(c != " ".join(r.split()) for row, raw in zip(cells, rows) for c, r in zip(row, raw))
-    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(header)]
-    lines = ["  ".join(_pad(h, w) for h, w in zip(header, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    footer = f"({len(rows)} row{'' if len(rows) == 1 else 's'}"
-    lines.append(footer + (f"; cells cut at {MAX_CELL} columns, --format tsv shows them whole)"
-                           if cut else ")"))
-    return "\n".join(lines)
-
-
-def _json_value(term, shown: str):
-    """Numbers and booleans as JSON values, unbound as null, the rest as shown."""
-    if term is None:
-        return None
-    if isinstance(term, Literal) and term.datatype is not None:
-        value = term.toPython()
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, (int, float, Decimal)) and math.isfinite(value):
-            return int(value) if isinstance(value, int) else float(value)
-    return shown
-
-
-def format_result(result: Result, graph: rdflib.Graph, fmt: str = "table") -> str:
-    """Render a query result as table, csv, tsv or json (ASK → true/false,
-    CONSTRUCT/DESCRIBE → Turtle whatever the format)."""
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if result.type == "ASK":
-        answer = bool(result.askAnswer)
-        return json.dumps(answer) if fmt == "json" else str(answer).lower()
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        out = rdflib.Graph()
-        for prefix, base in PREFIXES.items():
-            out.bind(prefix, base)
-        for triple in result.graph:
-            out.add(triple)
-        return out.serialize(format="turtle").rstrip("\n")
-    header = [str(v) for v in result.vars]
-    cache: dict = {}
-    rows = [[_display(row[i], graph, cache) for i in range(len(header))] for row in result]
-    if fmt == "table":
-        return _table(header, rows)
-    if fmt == "json":
-        raw = [[row[i] for i in range(len(header))] for row in result]
-        data = [{h: _json_value(term, shown) for h, shown, term in zip(header, r, t)}
-                for r, t in zip(rows, raw)]
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue().rstrip("\n")

@@ -14,7 +14,9 @@ from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 from kg.model import Extraction
 from kg.ontology.schema import Schema
 from kg.graph.conform import conform
+from kg.graph.labels import entity_labels
 from kg.graph.resolve import Resolved, identity
+from kg.lexicon import load_lexicon
 from kg.ontology.vocab import DOC, ENTITY, KG, PREFIXES, STATEMENT
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -88,10 +90,12 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
             add((doc, SDO.url, Literal(info.url, datatype=XSD.anyURI)))
         for name in ex.document.files:
             add((doc, KG.fileName, Literal(name)))
+    entries = load_lexicon().entries       # the gazetteer's names: English labels
     for slug, ent in resolved.entities.items():
         iri = ENTITY[slug]
         add((iri, RDF.type, KG[retyped.get(slug, ent.cls)]))
-        add((iri, RDFS.label, text_literal(ent.label)))
+        for label in entity_labels(ent.label, ent.alt_labels, entries.get(slug)):
+            add((iri, RDFS.label, label))
         for alt in ent.alt_labels:
             add((iri, SKOS.altLabel, text_literal(alt)))
         for d in ent.docs:

@@ -68,6 +68,8 @@ class KG(DefinedNamespace):
 ENTITY = Namespace(BASE + "id/")
 DOC = Namespace(BASE + "doc/")
 STATEMENT = Namespace(BASE + "st/")
+#: the SHACL shapes of ``kg validate`` (``kg/data/shapes.ttl``); not a prefix of the graph files
+SHAPES = Namespace(BASE + "shapes#")
 
 #: prefix → namespace IRI, for every namespace kg writes or reads.
 PREFIXES = {

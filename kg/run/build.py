@@ -28,6 +28,7 @@ from kg.mentions.pipeline import DEFAULT_MODEL
 from kg.ontology.schema import load_schema
 from kg.graph.triples import add_all, graph_triples, new_graph, serialize
 from kg.graph.resolve import Resolver
+from kg.graph.shapecheck import check_triples
 from kg.run.files import check_out_dir, output_lock, write_atomically
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     extracted: int = 0                                     # documents run through the pipeline
     cached: int = 0                                        # documents taken from the cache
+    violations: list = field(default_factory=list)        # of the ontology's shapes (kg.graph.shapecheck)
 
 
 def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str],
@@ -179,6 +181,8 @@ def write_graph(extractions: list[Extraction], result: BuildResult, *, min_confi
                 page = render_html(graph).encode("utf-8")
             del graph
         relations = Counter(p for _, p, _ in triples)
+        with _timed("checked the shapes"):
+            result.violations = check_triples(triples)
         del triples
         if turtle is not None:
             with _timed("waited for the Turtle"):

@@ -157,6 +157,11 @@ _PINYIN = re.compile(r"[(（](?<=[\u3400-\u9fff][(（])[a-zü]*[āáǎàēéěè
 #: 會(huì) → 會: a tone-marked pinyin gloss right after a Han character.
 strip_pinyin = _deleter(_PINYIN, "strip_pinyin")
 
+
+def without_pinyin(text: str) -> str:
+    """``text`` without its inline pinyin glosses (國(guó)家 → 國家), for display."""
+    return _PINYIN.sub("", text)
+
 _PRICE = re.compile(
     r"[(（]\s*\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[)）]")
 #: 阿尔特(12.120, -0.09, -0.74%)曼 → 阿尔特曼: stock quotes pasted into names.

@@ -26,6 +26,7 @@ from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.errors import InputError
+from kg.graph.labels import pick_label
 from kg.resources import data_path
 from kg.ontology.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RELATIONS
 from kg.view.labels import load_labels
@@ -137,7 +138,7 @@ def _one(props: dict, p):
     return values[0] if values else None
 
 
-def collect(graph: rdflib.Graph) -> ViewData:
+def collect(graph: rdflib.Graph, lang: str | None = None) -> ViewData:
     """Entity nodes (typed, or linked by a relation) and relation edges of ``graph``."""
     classes = {KG[c]: c for c in ENTITY_CLASSES}
     node_class: dict[URIRef, str] = {}
@@ -163,7 +164,8 @@ def collect(graph: rdflib.Graph) -> ViewData:
         cls = node_class[iri]
         attrs = [(a, str(v)) for a in ATTRIBUTES for v in sorted(graph.objects(iri, KG[a]), key=str)]
         data.nodes.append({
-            "id": str(iri), "label": _first(graph.objects(iri, RDFS.label), _local(iri).rsplit("/", 1)[-1]),
+            "id": str(iri), "label": str(pick_label(graph.objects(iri, RDFS.label), lang)
+                                         or _local(iri).rsplit("/", 1)[-1]),
             "cls": cls, "aliases": sorted({str(a) for a in graph.objects(iri, SKOS.altLabel)}),
             "docs": len(set(graph.objects(iri, KG.mentionedIn))), "attrs": attrs,
             "degree": degree[iri]})
@@ -236,11 +238,11 @@ def _edge_title(edge: dict, labels: dict[str, str], styles) -> str:
     return "\n".join(lines)
 
 
-def _render(graph: rdflib.Graph) -> tuple[str, ViewData]:
+def _render(graph: rdflib.Graph, lang: str | None = None) -> tuple[str, ViewData]:
     from kg.view.html import page
 
     styles = load_styles()
-    data = collect(graph)
+    data = collect(graph, lang)
     labels = {node["id"]: node["label"] for node in data.nodes}
     for node in data.nodes:
         node["title"] = _node_title(node, styles)
@@ -249,9 +251,10 @@ def _render(graph: rdflib.Graph) -> tuple[str, ViewData]:
     return page(data, styles, layout(data)), data
 
 
-def render_html(graph: rdflib.Graph) -> str:
-    """The whole page as a string (deterministic for a given graph)."""
-    return _render(graph)[0]
+def render_html(graph: rdflib.Graph, lang: str | None = None) -> str:
+    """The whole page as a string (deterministic for a given graph); nodes
+    labelled in ``lang`` (en, zh; default zh) where the graph has it."""
+    return _render(graph, lang)[0]
 
 
 def unread(predicate) -> bool:
@@ -264,8 +267,8 @@ def unread(predicate) -> bool:
 _UNREAD = frozenset({KG.charStart, KG.charEnd, KG.extractedBy, KG.sha256, DCTERMS.title})
 
 
-def render_page(graph: rdflib.Graph) -> Page:
+def render_page(graph: rdflib.Graph, lang: str | None = None) -> Page:
     """The page as UTF-8 bytes with its node and edge counts; the caller
     writes it (``kg view`` and ``kg build`` with :mod:`kg.run.files`)."""
-    text, data = _render(graph)
+    text, data = _render(graph, lang)
     return Page(text.encode("utf-8"), len(data.nodes), len(data.edges))
