@@ -124,7 +124,7 @@ def test_strict_stops_at_the_first_bad_file(kg_build, news, tmp_path):
     (lambda t: (t / "e.txt").write_bytes(b" \n"), ["{t}/e.txt"],
      "Error: no input file could be read (1 skipped, see the lines above); {t}/out was left as it was"),
     (lambda t: (t / "empty").mkdir(), ["{t}/empty"],
-     "Error: {t}/empty: no .txt or .jsonl files found; give .txt files, JSON Lines feeds or folders that hold them"),
+     "Error: {t}/empty: no news files found (.txt, .jsonl, .html, .md, .warc); give such files or folders that hold them"),
     (lambda t: (t / "f").write_text("x"), ["{n}", "--out", "{t}/f/out"],
      "Error: {t}/f/out: cannot write the graph there (Not a directory); choose another --out folder"),
 ])

@@ -61,8 +61,10 @@ class KG(DefinedNamespace):
     extractedBy: URIRef
     confidence: URIRef
     role: URIRef
+    anchoredTo: URIRef
     fileName: URIRef
     sha256: URIRef
+    fetched: URIRef
 
 
 ENTITY = Namespace(BASE + "id/")

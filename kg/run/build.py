@@ -57,7 +57,7 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> l
 
     A path or file that cannot be read adds one line to ``skipped`` (the
     file and the reason) and the others are read; with ``strict`` the first
-    one raises its :class:`InputError`. Paths that hold no .txt file at all
+    one raises its :class:`InputError`. Paths that hold no news file at all
     are an InputError: there is nothing to build."""
     paths = list(paths)
     files: dict[Path, Path] = {}
@@ -88,8 +88,8 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> l
             continue
     if not files and not skipped:
         where = ", ".join(str(p) for p in paths) or "the paths given"
-        raise InputError(f"{where}: no .txt or .jsonl files found; give .txt files, JSON Lines "
-                         "feeds or folders that hold them")
+        raise InputError(f"{where}: no news files found (.txt, .jsonl, .html, .md, .warc); "
+                         "give such files or folders that hold them")
     return [docs[k] for k in sorted(docs)]
 
 

@@ -184,8 +184,8 @@ class ExtractionCache:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.debug("ignoring unreadable cache entry %s (%s)", path, exc)
             return None
-        if extraction.document.sha256 != document.sha256:
-            return None
+        if extraction.document.sha256 != document.sha256 or extraction.document.issued != document.issued:
+            return None     # the publication date dates the text: another date, another extraction
         return replace(extraction, document=document.info())
 
     def put(self, document: Document, extraction: Extraction) -> None:
