@@ -179,6 +179,9 @@ EXPECTED = {
         ("微信", "Product", "", "WeChat"),
         (XSS_LABEL, "Product", "", '<a href="javascript:alert(3)">点我</a>'),
     ],
+    "conflicts": [      # the fixture's documents agree (tests/test_conflicts.py has disagreeing ones)
+        ("about", "property", "value", "document", "issued", "evidence"),
+    ],
     "subsidiaries": [
         ("organisation", "parent", "evidence"),
         ("DeepSeek", "幻方量化", "幻方量化旗下的DeepSeek成立于2023年。"),

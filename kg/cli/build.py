@@ -55,6 +55,8 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
                                                      "from the cache)" if result.cached else ""))
     click.echo(f"entities: {sum(result.entities.values())} ({ents})")
     click.echo(f"relations: {sum(result.relations.values())} ({rels})")
+    if result.changes:
+        click.echo(f"changes since the previous build: {result.changes}")
     click.echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
                + f" in {result.seconds:.1f} s")
     if result.skipped:

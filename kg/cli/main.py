@@ -12,6 +12,7 @@ import click
 
 from kg import __version__
 from kg.cli.build import build
+from kg.cli.diff import diff
 from kg.cli.query import query
 from kg.cli.scale import extract, merge, push
 from kg.cli.score import audit, eval_
@@ -27,5 +28,5 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-for _command in (build, eval_, audit, query, view, extract, merge, push):
+for _command in (build, eval_, audit, query, view, extract, merge, push, diff):
     cli.add_command(_command)

@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
 from kg.model import Extraction
 from kg.ontology.schema import Schema
+from kg.graph.conflicts import conflict_triples
 from kg.graph.resolve import Resolved, identity
 from kg.ontology.vocab import DOC, ENTITY, KG, PREFIXES, STATEMENT
 
@@ -118,6 +119,7 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
             st = terms.statement(add, iri[s], KG[a.prop], value, a.evidence, "")
             if a.anchor:    # the year or day came from the publication date
                 add((st, KG.anchoredTo, Literal(a.anchor, datatype=XSD.date)))
+    triples |= conflict_triples(triples)
     return triples
 
 

@@ -50,6 +50,7 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     extracted: int = 0                                     # documents run through the pipeline
     cached: int = 0                                        # documents taken from the cache
+    changes: str = ""                                      # against the previous graph in out_dir
 
 
 def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str]) -> list[Document]:
@@ -166,6 +167,7 @@ def write_graph(extractions: list[Extraction], result: BuildResult, *, min_confi
                 page = render_html(graph).encode("utf-8")
             del graph
         relations = Counter(p for _, p, _ in triples)
+        result.changes = changes_since(result.out_dir / "graph.ttl", triples)
         del triples
         if turtle is not None:
             with _timed("waited for the Turtle"):
@@ -176,6 +178,24 @@ def write_graph(extractions: list[Extraction], result: BuildResult, *, min_confi
     result.entities = Counter(e.cls for e in resolved.entities.values())
     for p in RELATIONS:
         result.relations[p] = relations[KG[p]]
+
+
+def changes_since(previous: Path, triples) -> str:
+    """The one-line summary of what ``triples`` change against the graph
+    file ``previous`` (:mod:`kg.graph.diff`); "" when there is none, or it
+    cannot be read (then the build only says so in the log)."""
+    if not previous.is_file():
+        return ""
+    from kg.errors import KGError
+    from kg.graph.diff import GraphIndex, diff_graphs, load_index
+
+    with _timed("compared with the previous graph"):
+        try:
+            old = load_index(previous)
+        except KGError as exc:
+            log.info("not compared with the previous graph: %s", exc)
+            return ""
+        return diff_graphs(old, GraphIndex.of(triples)).summary()
 
 
 @contextlib.contextmanager
