@@ -101,7 +101,8 @@ def test_bad_files_are_skipped_and_the_build_exits_1(kg_build, news, tmp_path):
         f"skipped: {news / 'sub' / 'scan.txt'}: is a PDF file, not plain text; save it as UTF-8 text",
         "Error: 3 file(s) skipped; see the lines above",
     ]
-    assert lines(result.stdout)[0] == "documents: 3"
+    assert lines(result.stdout)[0] == ("documents: 3 (3 skipped: empty file 1, is a PDF file 1, "
+                                       "no such file or folder 1)")
     assert (out / "graph.ttl").is_file() and (out / "graph.html").is_file()
     assert "Traceback" not in result.output
 

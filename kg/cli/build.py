@@ -51,8 +51,10 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
                                    f"see the lines above); {out_dir} was left as it was")
     ents = ", ".join(f"{c} {n}" for c, n in sorted(result.entities.items()))
     rels = ", ".join(f"{p} {n}" for p, n in sorted(result.relations.items()) if n)
-    click.echo(f"documents: {result.documents}" + (f" ({result.extracted} extracted, {result.cached} "
-                                                     "from the cache)" if result.cached else ""))
+    parts = result.feed.parts(result.skipped)
+    if result.cached:
+        parts.append(f"{result.extracted} extracted, {result.cached} from the cache")
+    click.echo(f"documents: {result.documents}" + (f" ({'; '.join(parts)})" if parts else ""))
     click.echo(f"entities: {sum(result.entities.values())} ({ents})")
     click.echo(f"relations: {sum(result.relations.values())} ({rels})")
     if result.changes:
