@@ -102,3 +102,21 @@ def test_two_articles_two_release_dates_and_parameter_counts(tmp_path, extractor
     ]
     orion = [str(o) for s, o in g.subject_objects(KG.releaseDate) if "orion" in str(s).lower()]
     assert orion == ["2025-05-18"]      # the paper's date is not a release date: no conflict either
+
+
+def test_the_view_marks_a_thing_its_documents_disagree_on(tmp_path, extractor):
+    from kg.graph.store import load_graph
+    from kg.run.build import build
+    from kg.view.page import collect, load_styles, render_html, _node_title
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES[:2]), encoding="utf-8")
+    build([feed], tmp_path / "out", html=False, cache=False, extractor=extractor)
+    g = load_graph(tmp_path / "out" / "graph.ttl")
+    nodes = {n["label"]: n for n in collect(g).nodes}
+    assert nodes["Zeta-7B"]["conflicts"] == ["parameterCount", "releaseDate"]
+    assert [n for n in nodes.values() if n["conflicts"]] == [nodes["Zeta-7B"]]
+    title = _node_title(nodes["Zeta-7B"], load_styles())
+    assert title.splitlines()[-1] == "⚠ 说法冲突 sources disagree: 参数量 parameter count, 发布日期 release date"
+    page = render_html(g)
+    assert page.count('"border": "#d62728"') == 1

@@ -4,6 +4,8 @@ an anchored date says so on its statement (kg:anchoredTo)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -87,3 +89,26 @@ def test_the_cache_keeps_apart_one_text_under_two_dates(tmp_path, extractor):
         g = load_graph(tmp_path / "out" / "graph.ttl", "memory")
         dates = {str(g.value(s, RDFS.label)): str(o) for s, o in g.subject_objects(KG.releaseDate)}
         assert dates["Zeta-7B"] == expected
+
+
+def test_news_by_date_filters_by_publication_date_and_outlet(tmp_path, extractor):
+    from kg.graph.query import format_result, parse_binding, resolve_query, run_query
+    from kg.graph.store import load_graph
+    from kg.run.build import build
+
+    rows = [dict(a, outlet="北辰日报" if a["id"] == "a" else "远山网") for a in ARTICLES]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in rows), encoding="utf-8")
+    build([feed], tmp_path / "out", html=False, cache=False, extractor=extractor)
+    g = load_graph(tmp_path / "out" / "graph.ttl")
+    text = resolve_query("news_by_date").read_text(encoding="utf-8")
+
+    def answer(**binds):
+        out = format_result(run_query(g, text, {k: parse_binding(v) for k, v in binds.items()},
+                                      source="news_by_date"), g, "csv")
+        return {(r[0], r[1]) for r in list(csv.reader(io.StringIO(out)))[1:]}
+
+    assert answer() == {("2025-03-10", "北辰日报"), ("2025-03-19", "远山网")}
+    assert answer(since="2025-03-11") == {("2025-03-19", "远山网")}
+    assert answer(until="2025-03-11") == {("2025-03-10", "北辰日报")}
+    assert answer(publisher="北辰日报") == {("2025-03-10", "北辰日报")}

@@ -182,6 +182,9 @@ EXPECTED = {
     "conflicts": [      # the fixture's documents agree (tests/test_conflicts.py has disagreeing ones)
         ("about", "property", "value", "document", "issued", "evidence"),
     ],
+    "news_by_date": [   # the fixture's documents have no publication date (tests/test_dates.py has some)
+        ("issued", "outlet", "subject", "predicate", "object", "evidence", "document"),
+    ],
     "subsidiaries": [
         ("organisation", "parent", "evidence"),
         ("DeepSeek", "幻方量化", "幻方量化旗下的DeepSeek成立于2023年。"),

@@ -223,3 +223,11 @@ def test_an_archived_page_carries_its_url_and_fetch_date_into_the_graph(tmp_path
     assert g.value(doc, URIRef("https://schema.org/url")) == Literal("https://example.com/a1",
                                                                      datatype=XSD.anyURI)
     assert g.value(doc, DCTERMS.issued) == Literal("2025-03-10", datatype=XSD.date)
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5"])
+def test_a_page_in_a_legacy_chinese_encoding(codec):
+    text = "星河科技發布了Zeta-7B模型。" if codec == "big5" else BODY[0]
+    html = (f'<html><head><meta charset="{codec}"><title>T</title></head><body><article><p>{text}</p>'
+            "</article></body></html>")
+    assert html_document(html.encode(codec), "legacy.html").original == text

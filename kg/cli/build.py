@@ -25,7 +25,10 @@ from kg.cli.options import (domain_errors, injected_extractor, jobs_option, min_
 def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache):
     """Build the knowledge graph from Chinese news files.
 
-    PATHS are .txt files or folders searched recursively (default: seeds/).
+    PATHS are news files or folders searched recursively for them
+    (default: seeds/): .txt, JSON Lines feeds (.jsonl, .jsonl.gz), web
+    pages (.html, .htm), Markdown with front matter (.md) and web archives
+    (.warc, .warc.gz). A rebuild into the same --out prints what changed.
     Files that cannot be read are skipped with a warning and the command
     exits with status 1 at the end; --strict stops at the first one.
     A rebuild extracts only new or changed documents (cache in OUT/.kg-cache).
