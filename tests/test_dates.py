@@ -112,3 +112,15 @@ def test_news_by_date_filters_by_publication_date_and_outlet(tmp_path, extractor
     assert answer(since="2025-03-11") == {("2025-03-19", "远山网")}
     assert answer(until="2025-03-11") == {("2025-03-10", "北辰日报")}
     assert answer(publisher="北辰日报") == {("2025-03-10", "北辰日报")}
+
+
+@pytest.mark.parametrize("text", [
+    "星河科技于2025年1月发布了Orion-2的技术报告。",
+    "1月12日，星河科技发布了关于Orion-2的论文。",
+    "据泄露的文件，星河科技将于3月发布Orion-3模型。",
+])
+def test_a_paper_report_or_leak_date_is_no_release_date(text, extractor):
+    from kg.text.document import Document
+
+    found = extractor.extract(Document.from_text(text, "x.txt", issued="2025-05-20"))
+    assert [a for a in found.attributes if a.prop == "releaseDate"] == []
