@@ -65,6 +65,7 @@ class Attribute:
     value: str                   # lexical form: "2030-03-14", "2030-03", "7000000000"
     datatype: str                # xsd local name: date, gYearMonth, integer, gYear
     evidence: Evidence
+    anchor: str = ""             # the publication date that gave the value its year or day
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class DocumentInfo:
     issued: str = ""             # publication date (ISO 8601: 2025-03-10), when the feed gives it
     publisher: str = ""          # the outlet
     url: str = ""
+    fetched: str = ""            # when a crawler fetched it (WARC-Date, ISO 8601 date-time)
 
 
 @dataclass(frozen=True)

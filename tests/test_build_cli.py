@@ -102,7 +102,8 @@ def test_bad_files_are_skipped_and_the_build_exits_1(kg_build, news, tmp_path):
         f"skipped: {news / 'sub' / 'scan.txt'}: is a PDF file, not plain text; save it as UTF-8 text",
         "Error: 3 file(s) skipped; see the lines above",
     ]
-    assert lines(result.stdout)[0] == "documents: 3"
+    assert lines(result.stdout)[0] == ("documents: 3 (3 skipped: empty file 1, is a PDF file 1, "
+                                       "no such file or folder 1)")
     assert (out / "graph.ttl").is_file() and (out / "graph.html").is_file()
     assert "Traceback" not in result.output
 
@@ -125,7 +126,7 @@ def test_strict_stops_at_the_first_bad_file(kg_build, news, tmp_path):
     (lambda t: (t / "e.txt").write_bytes(b" \n"), ["{t}/e.txt"],
      "Error: no input file could be read (1 skipped, see the lines above); {t}/out was left as it was"),
     (lambda t: (t / "empty").mkdir(), ["{t}/empty"],
-     "Error: {t}/empty: no .txt or .jsonl files found; give .txt files, JSON Lines feeds or folders that hold them"),
+     "Error: {t}/empty: no news files found (.txt, .jsonl, .html, .md, .warc); give such files or folders that hold them"),
     (lambda t: (t / "f").write_text("x"), ["{n}", "--out", "{t}/f/out"],
      "Error: {t}/f/out: cannot write the graph there (Not a directory); choose another --out folder"),
 ])

@@ -10,7 +10,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from kg.errors import KGError
 from kg.ontology.schema import load_schema
 from kg.resources import ONTOLOGY_FILE
-from kg.ontology.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RELATIONS
+from kg.ontology.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, RECORD_CLASSES, RECORD_LINKS, RELATIONS
 
 NS = str(KG._NS)
 KG_TERMS = tuple(name for name in KG.__annotations__ if not name.startswith("_"))
@@ -18,9 +18,9 @@ KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
 
 
 def expected_kind(name: str) -> URIRef:
-    if name in ENTITY_CLASSES or name == "Document":
+    if name in ENTITY_CLASSES or name in RECORD_CLASSES:
         return OWL.Class
-    if name in RELATIONS or name == "mentionedIn":
+    if name in RELATIONS or name in RECORD_LINKS:
         return OWL.ObjectProperty
     return OWL.DatatypeProperty
 
@@ -76,8 +76,8 @@ def test_every_term_has_labels_and_a_comment(graph, name):
 
 def test_exactly_ten_entity_classes_and_twelve_relations(graph, schema):
     kinds = declared(graph)
-    classes = {n for n, k in kinds.items() if OWL.Class in k} - {"Document"}
-    relations = {n for n, k in kinds.items() if OWL.ObjectProperty in k} - {"mentionedIn"}
+    classes = {n for n, k in kinds.items() if OWL.Class in k} - set(RECORD_CLASSES)
+    relations = {n for n, k in kinds.items() if OWL.ObjectProperty in k} - set(RECORD_LINKS)
     assert len(classes) == 10 and classes == set(ENTITY_CLASSES)
     assert len(relations) == 12 and relations == set(RELATIONS)
     assert sorted(schema.classes) == sorted(ENTITY_CLASSES)

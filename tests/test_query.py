@@ -179,6 +179,12 @@ EXPECTED = {
         ("微信", "Product", "", "WeChat"),
         (XSS_LABEL, "Product", "", '<a href="javascript:alert(3)">点我</a>'),
     ],
+    "conflicts": [      # the fixture's documents agree (tests/test_conflicts.py has disagreeing ones)
+        ("about", "property", "value", "document", "issued", "evidence"),
+    ],
+    "news_by_date": [   # the fixture's documents have no publication date (tests/test_dates.py has some)
+        ("issued", "outlet", "subject", "predicate", "object", "evidence", "document"),
+    ],
     "subsidiaries": [
         ("organisation", "parent", "evidence"),
         ("DeepSeek", "幻方量化", "幻方量化旗下的DeepSeek成立于2023年。"),

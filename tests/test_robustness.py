@@ -131,7 +131,7 @@ def test_a_mixed_folder_builds_its_good_files_and_lists_the_bad_ones(tmp_path, r
         write(folder / "bad" / name, data)
     write(folder / "a.txt", ARTICLE)
     write(folder / "deep" / "b.txt", SECOND)
-    write(folder / "notes.md", b"\x00\x01 not a .txt file, not read")
+    write(folder / "notes.json", b"\x00\x01 not a format kg reads, not read")
     result = run([folder, tmp_path / "missing.txt"], tmp_path / "out")
     assert result.documents == 2
     assert len(result.skipped) == len(BAD_FILES) + 1
@@ -154,9 +154,10 @@ def test_when_every_file_is_bad_nothing_is_written(tmp_path, run):
     assert (out / "graph.ttl").read_text() == "previous graph"
 
 
-def test_paths_without_any_txt_file_are_an_error(tmp_path, run):
-    write(tmp_path / "news" / "notes.md", "笔记")
-    with pytest.raises(InputError, match=r"news: no \.txt or \.jsonl files found; give \.txt files, JSON Lines feeds or folders"):
+def test_paths_without_any_news_file_are_an_error(tmp_path, run):
+    write(tmp_path / "news" / "notes.json", "笔记")
+    write(tmp_path / "news" / "photo.png", b"\x89PNG")
+    with pytest.raises(InputError, match=r"news: no news files found \(\.txt, \.jsonl, \.html, \.md, \.warc\); give such files or folders"):
         run([tmp_path / "news"], tmp_path / "out")
     assert not (tmp_path / "out").exists()
 

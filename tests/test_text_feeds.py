@@ -53,7 +53,7 @@ def test_gzip_and_folders(tmp_path):
     data = "\n".join(json.dumps(r, ensure_ascii=False) for r in ARTICLES).encode("utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "feed.jsonl.gz").write_bytes(gzip.compress(data))
-    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.json").write_text("x", encoding="utf-8")
     assert [p.name for p in iter_input_files([tmp_path])] == ["feed.jsonl.gz"]
     assert len(list(read_jsonl(tmp_path / "sub" / "feed.jsonl.gz"))) == 2
 

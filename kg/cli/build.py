@@ -28,7 +28,10 @@ from kg.cli.validate import shapes_line
 def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache, max_file_size):
     """Build the knowledge graph from Chinese news files.
 
-    PATHS are .txt files or folders searched recursively (default: seeds/).
+    PATHS are news files or folders searched recursively for them
+    (default: seeds/): .txt, JSON Lines feeds (.jsonl, .jsonl.gz), web
+    pages (.html, .htm), Markdown with front matter (.md) and web archives
+    (.warc, .warc.gz). A rebuild into the same --out prints what changed.
     Files that cannot be read are skipped with a warning and the command
     exits with status 1 at the end; --strict stops at the first one.
     A rebuild extracts only new or changed documents (cache in OUT/.kg-cache).
@@ -55,11 +58,15 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
                                    f"see the lines above); {out_dir} was left as it was")
     ents = ", ".join(f"{c} {n}" for c, n in sorted(result.entities.items()))
     rels = ", ".join(f"{p} {n}" for p, n in sorted(result.relations.items()) if n)
-    echo(f"documents: {result.documents}" + (f" ({result.extracted} extracted, {result.cached} "
-                                                     "from the cache)" if result.cached else ""))
+    parts = result.feed.parts(result.skipped)
+    if result.cached:
+        parts.append(f"{result.extracted} extracted, {result.cached} from the cache")
+    echo(f"documents: {result.documents}" + (f" ({'; '.join(parts)})" if parts else ""))
     echo(f"entities: {sum(result.entities.values())} ({ents})")
     echo(f"relations: {sum(result.relations.values())} ({rels})")
     echo(f"shapes: {shapes_line(result.violations, out_dir / 'graph.ttl')}")
+    if result.changes:
+        echo(f"changes since the previous build: {result.changes}")
     echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
                + f" in {result.seconds:.1f} s")
     if result.skipped:

@@ -12,6 +12,7 @@ import click
 
 from kg import __version__
 from kg.cli.build import build
+from kg.cli.diff import diff
 from kg.cli.export import export
 from kg.cli.options import EscapingGroup, printable
 from kg.cli.query import query
@@ -39,5 +40,5 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, handlers=[handler])
 
 
-for _command in (build, eval_, audit, query, validate, export, view, extract, merge, push):
+for _command in (build, eval_, audit, query, validate, export, view, extract, merge, push, diff):
     cli.add_command(_command)

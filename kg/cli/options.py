@@ -142,16 +142,25 @@ def injected_extractor():
 
 
 def progress_bar(label: str):
-    """A progress callback drawing a bar on stderr (for 20 or more items) and its closer."""
+    """A progress callback and its closer: on a terminal a bar on stderr
+    (for 20 or more items); otherwise (a log, a pipe, a cron job) one line
+    ``LABEL: I/N`` on stderr at every tenth of the way, so a long build
+    shows it is alive."""
     state = {}
+    stderr = click.get_text_stream("stderr")
 
     def progress(i, n):
-        if n >= 20:
-            if "bar" not in state:
-                state["bar"] = click.progressbar(length=n, label=label,
-                                                 file=click.get_text_stream("stderr"))
-                state["bar"].__enter__()
-            state["bar"].update(1)
+        if n < 20:
+            return
+        if not stderr.isatty():
+            step = max(1, n // 10)
+            if i % step == 0 or i == n:
+                click.echo(f"{label}: {i}/{n} documents", err=True)
+            return
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=n, label=label, file=stderr)
+            state["bar"].__enter__()
+        state["bar"].update(1)
 
     def close():
         if "bar" in state:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Mention
+from kg.facts.relative_dates import relative_dates
 
 _Y = r"(20\d{2}|19\d{2})\s*年"
 _DATE_RES = [
@@ -45,6 +46,7 @@ class Found:
     value: str
     datatype: str
     sentence: tuple[int, int]
+    anchor: str = ""         # the publication date the value's year or day was taken from
 
 
 def year_context(text: str) -> list[tuple[int, int]]:
@@ -67,21 +69,26 @@ def document_year(ctx, text: str) -> int | None:
     return max(years) if years else None
 
 
-def dates_in(text: str, start: int, end: int, years, doc_year):
-    """(start, end, value, datatype) of date expressions in text[start:end]."""
+def dates_in(text: str, start: int, end: int, years, doc_year, anchor: str = ""):
+    """(start, end, value, datatype, anchor) of date expressions in
+    text[start:end]; ``anchor`` (the publication date, when known) is kept
+    on the dates whose year it gave, and dates 昨天, 上周 … against it."""
     out, taken = [], []
     for rx, kind in _DATE_RES:
         for m in rx.finditer(text, start, end):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             g = m.groups()
+            anchored = ""
             if kind in ("ymd", "ym"):
                 year = int(g[0])
             elif kind in ("rmd", "rm"):
                 year = doc_year + _RELATIVE[g[0]] if doc_year else None
+                anchored = anchor
             else:       # month/day alone: the year this sentence states, else the document's
                 before = [y for p, y in years if start <= p < m.start()]
                 year = before[-1] if before else doc_year
+                anchored = "" if before else anchor
             if year is None:
                 continue
             nums = [int(x) for x in g if x and x.isdigit()]
@@ -91,9 +98,12 @@ def dates_in(text: str, start: int, end: int, years, doc_year):
                 continue
             taken.append((m.start(), m.end()))
             if day is None:
-                out.append((m.start(), m.end(), f"{year:04d}-{month:02d}", "gYearMonth"))
+                out.append((m.start(), m.end(), f"{year:04d}-{month:02d}", "gYearMonth", anchored))
             else:
-                out.append((m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", "date"))
+                out.append((m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", "date", anchored))
+    for s, e, value, datatype in relative_dates(text, start, end, anchor) if anchor else ():
+        if not any(s < te and ts < e for ts, te in taken):
+            out.append((s, e, value, datatype, anchor))
     return sorted(out)
 
 
@@ -101,8 +111,9 @@ def _number(value: str, unit: str) -> int:
     return int(round(float(value) * _SCALE[unit.lower() if unit.isascii() else unit]))
 
 
-def extract_attributes(ctx, passage, released, doc_year):
-    """Attributes of the typed mentions of ``passage``. ``released``:
+def extract_attributes(ctx, passage, released, doc_year, anchor: str = ""):
+    """Attributes of the typed mentions of ``passage``; ``anchor`` is the
+    publication date (``YYYY-MM-DD``), when known. ``released``:
     (object, sentence span) of the release facts already found; a hedge
     (``ctx.hedged``) before a trigger cancels one."""
     hedged, grammar = ctx.hedged, ctx.grammar
@@ -118,13 +129,13 @@ def extract_attributes(ctx, passage, released, doc_year):
         if not inside:
             continue
         models = [m for m in inside if m.cls == "AIModel"]
-        dates = dates_in(text, s, e, years, doc_year) if release.search(text, s, e) else []
+        dates = dates_in(text, s, e, years, doc_year, anchor) if release.search(text, s, e) else []
         facts = [o for o, span in (released or ()) if span == (s, e)]
         for o in facts if dates else ():       # the date of a release the relations found
             date = _nearest_date(dates, o.start)
             if date and not (date[1] <= o.start and _YEAR.search(text, date[1], o.start)) \
                     and not hedged(text[s:o.start][-12:]):
-                out.append(Found(o, "releaseDate", date[2], date[3], (s, e)))
+                out.append(Found(o, "releaseDate", date[2], date[3], (s, e), date[4]))
         for trig in release.finditer(text, s, e) if dates and not facts else ():
             if hedged(text[s:trig.start()][-12:]):
                 continue
@@ -136,7 +147,7 @@ def extract_attributes(ctx, passage, released, doc_year):
             if date and date[1] <= trig.start() and _YEAR.search(text, date[1], trig.start()):
                 date = None     # another year stands between: 2022年8月…，并在2021年推出了…
             for target in targets if date else ():
-                out.append(Found(target, "releaseDate", date[2], date[3], (s, e)))
+                out.append(Found(target, "releaseDate", date[2], date[3], (s, e), date[4]))
         for rx in params:
             for m in rx.finditer(text, s, e):
                 left = max(s, *(text.rfind(c, s, m.start()) + 1 for c in "，,；;"))

@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, PROV, SDO, SKOS
 
 from kg.model import Extraction
 from kg.ontology.schema import Schema
+from kg.graph.conflicts import conflict_triples
 from kg.graph.conform import conform
 from kg.graph.labels import entity_labels
 from kg.graph.resolve import Resolved, identity
@@ -20,6 +21,7 @@ from kg.lexicon import load_lexicon
 from kg.ontology.vocab import DOC, ENTITY, KG, PREFIXES, STATEMENT
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)?")
 
 
 def text_literal(value: str) -> Literal:
@@ -88,6 +90,8 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
             add((doc, DCTERMS.publisher, text_literal(info.publisher)))
         if info.url:
             add((doc, SDO.url, Literal(info.url, datatype=XSD.anyURI)))
+        if _DATETIME.fullmatch(info.fetched):
+            add((doc, KG.fetched, Literal(info.fetched, datatype=XSD.dateTime)))
         for name in ex.document.files:
             add((doc, KG.fileName, Literal(name)))
     entries = load_lexicon().entries       # the gazetteer's names: English labels
@@ -120,7 +124,10 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
             if s is None or a.evidence.confidence < min_confidence:
                 continue
             value = Literal(a.value, datatype=XSD[a.datatype])
-            terms.statement(add, iri[s], KG[a.prop], value, a.evidence, "")
+            st = terms.statement(add, iri[s], KG[a.prop], value, a.evidence, "")
+            if a.anchor:    # the year or day came from the publication date
+                add((st, KG.anchoredTo, Literal(a.anchor, datatype=XSD.date)))
+    triples |= conflict_triples(triples)
     return triples
 
 
@@ -156,7 +163,7 @@ class _Terms:
             iri = self.memo[key] = DOC[doc_id]
         return iri
 
-    def statement(self, add, s, p, o, ev, role: str) -> None:
+    def statement(self, add, s, p, o, ev, role: str) -> URIRef:
         t = self.p
         lit = self.lit
         add((s, p, o))
@@ -173,6 +180,7 @@ class _Terms:
         add((st, t["confidence"], lit("decimal", ev.confidence)))
         if role:
             add((st, t["role"], lit("text", role)))
+        return st
 
 
 def _decimal(value: float) -> str:

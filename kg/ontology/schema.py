@@ -22,11 +22,11 @@ from rdflib.term import Literal, Node, URIRef
 from kg.errors import KGError
 from kg.model import Mention
 from kg.resources import ONTOLOGY_FILE
-from kg.ontology.vocab import ENTITY_CLASSES, KG, RELATIONS
+from kg.ontology.vocab import ENTITY_CLASSES, KG, RECORD_CLASSES, RELATIONS
 
 _NS = str(KG._NS)
 # kg: classes that are not entity classes, and object properties that are not relations
-_NON_ENTITY_CLASSES = frozenset({"Document"})
+_NON_ENTITY_CLASSES = frozenset(RECORD_CLASSES)     # documents, conflicts, diff changes
 _NON_RELATIONS = frozenset({"mentionedIn"})
 
 

@@ -31,6 +31,9 @@ class KG(DefinedNamespace):
     Product: URIRef
     Hardware: URIRef
     Document: URIRef
+    Conflict: URIRef
+    Addition: URIRef
+    Removal: URIRef
 
     # relations (object properties)
     released: URIRef
@@ -61,8 +64,13 @@ class KG(DefinedNamespace):
     extractedBy: URIRef
     confidence: URIRef
     role: URIRef
+    anchoredTo: URIRef
+    conflictAbout: URIRef
+    conflictProperty: URIRef
+    claim: URIRef
     fileName: URIRef
     sha256: URIRef
+    fetched: URIRef
 
 
 ENTITY = Namespace(BASE + "id/")
@@ -82,6 +90,10 @@ ENTITY_CLASSES = (
     "Organization", "Company", "GovernmentBody", "Person", "Place",
     "Country", "City", "AIModel", "Product", "Hardware",
 )
+#: classes of the records kg writes beside the entities (documents, conflicts, diff changes)
+RECORD_CLASSES = ("Document", "Conflict", "Addition", "Removal")
+#: object properties of those records
+RECORD_LINKS = ("mentionedIn", "conflictAbout", "conflictProperty", "claim")
 RELATIONS = (
     "released", "praised", "criticized", "banned", "integrated", "founded",
     "affiliatedWith", "comparedTo", "outperforms", "locatedIn",

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.text.document import Document
-from kg.text.files import MAX_FILE_SIZE, iter_input_files, real_path
+from kg.text.files import MAX_FILE_SIZE, format_of, iter_input_files, real_path
 from kg.text.files import read_documents as read_documents_of
 from kg.errors import InputError
 from kg.lexicon import load_lexicon
@@ -52,15 +52,52 @@ class BuildResult:
     extracted: int = 0                                     # documents run through the pipeline
     cached: int = 0                                        # documents taken from the cache
     violations: list = field(default_factory=list)        # of the ontology's shapes (kg.graph.shapecheck)
+    changes: str = ""                                      # against the previous graph in out_dir
+    feed: "FeedReport" = field(default_factory=lambda: FeedReport())
+
+
+@dataclass
+class FeedReport:
+    """What reading the inputs did: files and articles per format, and the
+    articles whose text another one already had (same text under another
+    name, URL or line)."""
+
+    files: Counter = field(default_factory=Counter)        # format → files read
+    articles: Counter = field(default_factory=Counter)     # format → articles read
+    duplicates: int = 0
+
+    def parts(self, skipped: list[str]) -> list[str]:
+        """What the ``documents:`` line adds: the articles per format (when
+        any is not a text file, or there are duplicates), the duplicates,
+        the skipped items by reason; nothing for a plain folder of texts."""
+        n = sum(self.articles.values())
+        out = []
+        if set(self.articles) - {"txt"} or self.duplicates:
+            kinds = ", ".join(f"{k} {self.articles[k]}" for k in sorted(self.articles))
+            out.append(f"{n} article{'s' * (n != 1)} read ({kinds})")
+        if self.duplicates:
+            out.append(f"{self.duplicates} duplicate{'s' * (self.duplicates != 1)}")
+        if skipped:
+            reasons = Counter(skip_reason(line) for line in skipped)
+            out.append(f"{len(skipped)} skipped: " + ", ".join(
+                f"{r} {c}" for r, c in sorted(reasons.items(), key=lambda x: (-x[1], x[0]))))
+        return out
+
+
+def skip_reason(line: str) -> str:
+    """The reason of a skipped line, without its place or fix: ``f.jsonl,
+    line 3: not valid JSON (…); line skipped`` → ``not valid JSON``."""
+    reason = line.split(": ", 1)[1] if ": " in line else line
+    return reason.split(";")[0].split(" (")[0].split(", ")[0].strip()
 
 
 def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str],
-                   max_bytes: int = MAX_FILE_SIZE) -> list[Document]:
+                   max_bytes: int = MAX_FILE_SIZE, report: FeedReport | None = None) -> list[Document]:
     """Read every file; the same text twice is one document with two names.
 
     A path or file that cannot be read adds one line to ``skipped`` (the
     file and the reason) and the others are read; with ``strict`` the first
-    one raises its :class:`InputError`. Paths that hold no .txt file at all
+    one raises its :class:`InputError`. Paths that hold no news file at all
     are an InputError: there is nothing to build."""
     paths = list(paths)
     files: dict[Path, Path] = {}
@@ -71,16 +108,22 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str],
         except InputError as exc:
             skip_file(exc, strict, skipped)
     docs: dict[str, Document] = {}
+    report = FeedReport() if report is None else report
     for path in sorted(files.values(), key=lambda p: p.as_posix()):
+        kind = format_of(path)
         try:
             for doc in read_documents_of(path, max_bytes):
                 if isinstance(doc, InputError):
                     skip_file(doc, strict, skipped)
-                elif doc.doc_id in docs:
+                    continue
+                report.articles[kind] += 1
+                if doc.doc_id in docs:
+                    report.duplicates += 1
                     seen = docs[doc.doc_id]
                     docs[doc.doc_id] = replace(seen, files=tuple(sorted(set(seen.files + doc.files))))
                 else:
                     docs[doc.doc_id] = doc
+            report.files[kind] += 1
         except InputError as exc:
             skip_file(exc, strict, skipped)
             continue
@@ -91,8 +134,8 @@ def read_documents(paths: Iterable[Path], strict: bool, skipped: list[str],
             continue
     if not files and not skipped:
         where = ", ".join(str(p) for p in paths) or "the paths given"
-        raise InputError(f"{where}: no .txt or .jsonl files found; give .txt files, JSON Lines "
-                         "feeds or folders that hold them")
+        raise InputError(f"{where}: no news files found (.txt, .jsonl, .html, .md, .warc); "
+                         "give such files or folders that hold them")
     return [docs[k] for k in sorted(docs)]
 
 
@@ -118,7 +161,7 @@ def build(paths: Iterable[Path], out_dir: Path, model: str = DEFAULT_MODEL, *,
     bytes is skipped unread."""
     started = time.perf_counter()
     result = BuildResult(Path(out_dir), model=model)
-    documents = read_documents(paths, strict, result.skipped, max_file_size)
+    documents = read_documents(paths, strict, result.skipped, max_file_size, result.feed)
     if not documents:       # every file skipped: keep the previous graph, write nothing
         result.seconds = time.perf_counter() - started
         return result
@@ -183,6 +226,7 @@ def write_graph(extractions: list[Extraction], result: BuildResult, *, min_confi
         relations = Counter(p for _, p, _ in triples)
         with _timed("checked the shapes"):
             result.violations = check_triples(triples)
+        result.changes = changes_since(result.out_dir / "graph.ttl", triples)
         del triples
         if turtle is not None:
             with _timed("waited for the Turtle"):
@@ -193,6 +237,24 @@ def write_graph(extractions: list[Extraction], result: BuildResult, *, min_confi
     result.entities = Counter(e.cls for e in resolved.entities.values())
     for p in RELATIONS:
         result.relations[p] = relations[KG[p]]
+
+
+def changes_since(previous: Path, triples) -> str:
+    """The one-line summary of what ``triples`` change against the graph
+    file ``previous`` (:mod:`kg.graph.diff`); "" when there is none, or it
+    cannot be read (then the build only says so in the log)."""
+    if not previous.is_file():
+        return ""
+    from kg.errors import KGError
+    from kg.graph.diff import GraphIndex, diff_graphs, load_index
+
+    with _timed("compared with the previous graph"):
+        try:
+            old = load_index(previous)
+        except KGError as exc:
+            log.info("not compared with the previous graph: %s", exc)
+            return ""
+        return diff_graphs(old, GraphIndex.of(triples)).summary()
 
 
 @contextlib.contextmanager

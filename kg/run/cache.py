@@ -140,6 +140,8 @@ class ExtractionCache:
             log.warning("cache entry %s not used, the document is extracted again: %s", path,
                         getattr(exc, "strerror", None) or exc)
             return None
+        if extraction.document.issued != document.issued:
+            return None     # the publication date dates the text: another date, another extraction
         return replace(extraction, document=document.info())
 
     def _read(self, path: Path) -> Extraction:

@@ -50,7 +50,8 @@ class Extractor:
         kept = [m for m in mentions if m.cls]
         doc_year = int(document.issued[:4]) if document.issued else document_year(self.relations.ctx, norm.text)
         released = [(c.object, c.sentence) for c in cands if c.predicate == "released"]
-        found = extract_attributes(self.relations.ctx, passage.with_mentions(kept), released, doc_year)
+        found = extract_attributes(self.relations.ctx, passage.with_mentions(kept), released, doc_year,
+                                   document.issued)
 
         def evidence(span, by, conf):
             start, end = norm.to_original(*span)
@@ -64,7 +65,7 @@ class Extractor:
             for c in cands)
         attrs = tuple(
             Attribute(self._surface(f.subject, norm, document), f.prop, f.value, f.datatype,
-                      evidence(f.sentence, f"attribute/{f.prop}", 0.8))
+                      evidence(f.sentence, f"attribute/{f.prop}", 0.8), f.anchor)
             for f in found)
         info = document.info()
         return Extraction(info, tuple(self._surface(m, norm, document) for m in kept),

@@ -34,21 +34,22 @@ class Document:
     issued: str = ""          # publication date (ISO 8601), when the source gives it
     publisher: str = ""       # the outlet
     url: str = ""
+    fetched: str = ""         # when a crawler fetched it (ISO 8601 date-time: WARC-Date)
 
     def info(self) -> DocumentInfo:
         """What an extraction keeps of its document (no text)."""
         return DocumentInfo(self.doc_id, self.sha256, self.title, self.files, self.issued,
-                            self.publisher, self.url)
+                            self.publisher, self.url, self.fetched)
 
     @classmethod
     def from_text(cls, original: str, name: str = "text.txt", *, title: str = "", issued: str = "",
-                  publisher: str = "", url: str = "") -> "Document":
+                  publisher: str = "", url: str = "", fetched: str = "") -> "Document":
         """The document of a decoded text, as if read from a file called
         ``name``; the title is the first line unless one is given."""
         sha = hashlib.sha256(original.encode("utf-8")).hexdigest()
         return cls(sha[:16], sha, title.strip()[:TITLE_MAX] or title_of(original), original,
                    (file_name(name),),
-                   issued, publisher, url)
+                   issued, publisher, url, fetched)
 
 
 _MD_ONLY_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")

@@ -12,17 +12,39 @@ from kg.errors import InputError
 from kg.text.decode import decode, sniff
 from kg.text.document import Document
 from kg.text.feeds import is_feed, read_jsonl
+from kg.text.html_pages import is_html, read_html
+from kg.text.markdown_docs import is_markdown, read_markdown
+from kg.text.warc_records import is_warc, read_warc
 
-__all__ = ["MAX_FILE_SIZE", "iter_input_files", "read_document", "read_documents", "real_path"]
+__all__ = ["FORMATS", "MAX_FILE_SIZE", "format_of", "iter_input_files", "read_document", "read_documents", "real_path"]
 
 MAX_FILE_SIZE = 50_000_000      # bytes (--max-file-size, in MB)
 _SNIFF = 1 << 16                # bytes looked at before a file is read whole
 
+#: the formats kg reads, by name, as the build summary names them
+FORMATS = ("txt", "jsonl", "html", "md", "warc")
+
+
+def format_of(path: Path) -> str:
+    """The format a file is read as: ``jsonl``, ``html``, ``md``, ``warc``,
+    else ``txt`` (any other file given by name is read as plain text)."""
+    for name, test in (("jsonl", is_feed), ("html", is_html), ("md", is_markdown), ("warc", is_warc)):
+        if test(path):
+            return name
+    return "txt"
+
+
+def _readable(path: Path) -> bool:
+    """A file a folder search picks up: one of the :data:`FORMATS`."""
+    return path.suffix.lower() == ".txt" or format_of(path) != "txt"
+
 
 def iter_input_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given plus ``*.txt`` and JSON Lines feeds (``*.jsonl``,
-    ``*.jsonl.gz``) found recursively in folders (names starting with '.'
-    skipped inside folders), without duplicates, sorted. A broken link
+    """Files as given plus the files of every format kg reads found
+    recursively in folders (``*.txt``; JSON Lines ``*.jsonl``, ``*.jsonl.gz``,
+    ``*.ndjson``; web pages ``*.html``, ``*.htm``; Markdown ``*.md``; web
+    archives ``*.warc``, ``*.warc.gz``; names starting with '.' skipped
+    inside folders), without duplicates, sorted. A broken link
     named so is listed too, so that reading it says so."""
     found: dict[Path, Path] = {}
     for path in map(Path, paths):
@@ -31,7 +53,7 @@ def iter_input_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_dir():
             for file in path.rglob("*"):
                 rel = file.relative_to(path).parts
-                if ((file.suffix.lower() == ".txt" or is_feed(file)) and (file.is_file() or _broken_link(file))
+                if (_readable(file) and (file.is_file() or _broken_link(file))
                         and not any(part.startswith(".") for part in rel)):
                     found.setdefault(real_path(file), file)
         else:
@@ -86,17 +108,26 @@ def read_document(path: Path, max_bytes: int = MAX_FILE_SIZE) -> Document:
 
 
 def read_documents(path: Path, max_bytes: int = MAX_FILE_SIZE):
-    """The documents of one input file: one for a text file, one per article
-    of a feed; a bad feed line comes as an InputError among them (the file
+    """The documents of one input file: one for a text, HTML or Markdown
+    file, one per article of a feed or per page of a web archive; a bad feed
+    line or archive record comes as an InputError among them (the file
     itself unreadable or over ``max_bytes``: raised)."""
     path = Path(path)
-    if is_feed(path):
+    kind = format_of(path)
+    if kind != "txt":
         try:
             size = path.stat().st_size
         except OSError:
-            size = 0                    # read_jsonl says why it cannot be read
+            size = 0                    # the reader says why it cannot be read
         if size > max_bytes:
             raise _too_big(path, size, max_bytes)
+    if kind == "jsonl":
         yield from read_jsonl(path)
+    elif kind == "warc":
+        yield from read_warc(path)
+    elif kind == "html":
+        yield read_html(path)
+    elif kind == "md":
+        yield read_markdown(path)
     else:
         yield read_document(path, max_bytes)

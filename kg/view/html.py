@@ -171,7 +171,12 @@ def _network(data, styles, positions) -> str:
     for node in data.nodes:
         style = styles[("class", node["cls"])]
         extra = {"x": positions[node["id"]][0], "y": positions[node["id"]][1]} if positions else {}
-        net.add_node(node["id"], label=_short(node["label"]), shape=style.shape, color=style.colour,
+        if node.get("conflicts"):       # its documents disagree: a thick border of the mark's colour
+            extra.update(color={"background": style.colour, "border": styles[("mark", "Conflict")].colour},
+                         borderWidth=4)
+        else:
+            extra["color"] = style.colour
+        net.add_node(node["id"], label=_short(node["label"]), shape=style.shape,
                      size=min(10 + 3 * node["degree"] ** 0.5, 30), **extra)
     pairs: dict[frozenset, int] = {}
     for edge in data.edges:

@@ -83,14 +83,15 @@ def load_styles(path: Path | None = None) -> dict[tuple[str, str], Style]:
         rows = [line for line in fh if line.strip() and not line.startswith("#")]
     for lineno, row in enumerate(csv.DictReader(rows, delimiter="\t"), start=2):
         style = Style(row["kind"], row["key"], row["colour"], row["shape"], row["zh"], row["en"])
-        allowed = {"class": SHAPES, "relation": LINES, "attribute": ("-",)}.get(style.kind)
+        allowed = {"class": SHAPES, "relation": LINES, "attribute": ("-",), "mark": ("-",)}.get(style.kind)
         if allowed is None or style.shape not in allowed or not (
                 _COLOUR.fullmatch(style.colour) or style.kind == "attribute"):
             raise InputError(f"{path}: bad style row {lineno} {row}; kind is class, relation or "
                              f"attribute, colour #rrggbb, shape one of {', '.join(allowed or SHAPES)}")
         styles[(style.kind, style.key)] = style
     wanted = ([("class", c) for c in (*ENTITY_CLASSES, FALLBACK_CLASS)]
-              + [("relation", r) for r in RELATIONS] + [("attribute", a) for a in ATTRIBUTES])
+              + [("relation", r) for r in RELATIONS] + [("attribute", a) for a in ATTRIBUTES]
+              + [("mark", "Conflict")])
     missing = [f"{k} {v}" for k, v in wanted if (k, v) not in styles]
     if missing:
         raise InputError(f"{path}: no style for {', '.join(missing)}; add a row for each")
@@ -152,6 +153,10 @@ def collect(graph: rdflib.Graph, lang: str | None = None) -> ViewData:
         node_class.setdefault(s, FALLBACK_CLASS)
         node_class.setdefault(o, FALLBACK_CLASS)
     evidence = _evidence(graph)
+    disputed: dict = defaultdict(set)       # entity → the properties its documents disagree on
+    for c in graph.subjects(RDF.type, KG.Conflict):
+        for about in graph.objects(c, KG.conflictAbout):
+            disputed[about].update(_local(p) for p in graph.objects(c, KG.conflictProperty))
     data = ViewData()
     degree: dict[URIRef, int] = defaultdict(int)
     for i, (s, rel, o) in enumerate(triples, start=1):
@@ -168,7 +173,7 @@ def collect(graph: rdflib.Graph, lang: str | None = None) -> ViewData:
                                          or _local(iri).rsplit("/", 1)[-1]),
             "cls": cls, "aliases": sorted({str(a) for a in graph.objects(iri, SKOS.altLabel)}),
             "docs": len(set(graph.objects(iri, KG.mentionedIn))), "attrs": attrs,
-            "degree": degree[iri]})
+            "degree": degree[iri], "conflicts": sorted(disputed.get(iri, ()))})
         data.classes[cls] = data.classes.get(cls, 0) + 1
     return data
 
@@ -218,6 +223,9 @@ def _node_title(node: dict, styles) -> str:
         lines.append(label["aliases"] + ": " + "、".join(node["aliases"]))
     lines.append(f"{label['documents']}: {node['docs']}")
     lines += [f"{styles[('attribute', a)].label}: {v}" for a, v in node["attrs"]]
+    if node.get("conflicts"):
+        named = [styles.get(("attribute", p)) or styles[("relation", p)] for p in node["conflicts"]]
+        lines.append(f"⚠ {styles[('mark', 'Conflict')].label}: " + ", ".join(s.label for s in named))
     return "\n".join(lines)
 
 
