@@ -121,3 +121,21 @@ GUARDS = [
 @pytest.mark.parametrize("text, expected", GUARDS)
 def test_guards(extractor, text, expected):
     assert facts(extractor, text) == expected
+
+
+# what was shown, held or titled is not what was made
+NOT_MADE = [
+    # a name inside a longer book title is a document's
+    ("北辰公司官方今日发布了《Zeta-7B 答网友问（第三集）》。", F()),
+    ("北辰公司发布了《Zeta-7B》。", F({(B, R, Z7)})),
+    # the show a product appeared at
+    ("北辰公司携最新产品亮相国际消费电子展（Zeta-7B）。", F()),
+    # ORG旗下的Y where the document runs Y as a company
+    ("南山公司旗下的Zeta-Chat很受欢迎。Zeta-Chat CEO陈立群表示将扩张。", F()),
+    ("南山公司旗下的Zeta-Chat很受欢迎。", F({("南山公司", R, "Zeta-Chat")})),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOT_MADE)
+def test_not_made(extractor, text, expected):
+    assert facts(extractor, text) == expected

@@ -72,6 +72,7 @@ def object_ok(ex, sent, start, o, after_de=True) -> bool:
                                            mod.group() in ex.word_set("launch.agent_marker")):
             return False          # 发布搭载X的平板 (but 发布由X驱动的Y: Y is the head)
         if ex.grammar(NOT_LAUNCHED).search(filler) or modal_filler(ex, filler) \
+                or ex.grammar(_VENUE).search(filler) or _titled_work(sent, o) \
                 or "、" in filler or ex.grammar(_OWNED_FILLER).search(filler) \
                 or ex.grammar(_EDITION_BEFORE).search(filler):
             return False          # 开源模型、Y的Z; 发布模型的X: X is another thing's
@@ -84,6 +85,18 @@ def object_ok(ex, sent, start, o, after_de=True) -> bool:
     if de and after_de and not any(end <= m.start < de.end() for m in sent.mentions):
         return False              # 推出X软件的障碍, 由X微调而来的Y: X modifies what follows
     return True
+
+
+_VENUE = "{{launch.venue}}"
+
+
+def _titled_work(sent, o) -> bool:
+    """发布了《X答网友问》: the name stands inside a longer book title."""
+    open_at = sent.text.rfind("《", sent.start, o.start)
+    if open_at < 0 or sent.text.rfind("》", open_at, o.start) >= 0:
+        return False
+    close_at = sent.text.find("》", o.end, sent.end)
+    return close_at >= 0 and (close_at > o.end or open_at + 1 < o.start)
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")

@@ -30,8 +30,8 @@ def launch_owned(ex, pattern, rx, sent):
             if not (ex.grammar(_POSSESSOR).fullmatch(between) or ex.grammar(_OWNER).fullmatch(between)):
                 continue
             t = fits_or_typed(ex, y, rng, ("Product",))
-            if t is None:
-                continue
+            if t is None or (ex.grammar(_HELD).search(between) and _run_as_company(ex, sent, y)):
+                continue            # 微软旗下的领英…领英CEO: a company held, not a thing made
             rest_end = min([sent.end] + [p.start() for p in ex.grammar("[，,。；;！？!?]").finditer(
                 sent.text, y.end, sent.end)])
             rest = sent.text[y.end:rest_end]
@@ -40,6 +40,23 @@ def launch_owned(ex, pattern, rx, sent):
             if ex.hedged(sent.text[clause_start(sent, org.start):org.start]) or rumoured(ex, sent, y.start):
                 continue            # 根据此前的爆料，…华为自研的Y
             yield org, pattern.predicate, t, 0.85
+
+
+_HELD = "{{launch.held}}"
+_COMPANY_SIGN = r"\s*(?:{{launch.company_sign}})"
+
+
+def _run_as_company(ex, sent, y) -> bool:
+    """The document names ``y`` as a company somewhere: a title or a
+    company's word right after it (领英CEO, 领英进行裁员, 领英公司)."""
+    titles = tuple(ex.titles)
+    at = sent.text.find(y.text)
+    while at >= 0:
+        after = sent.text[at + len(y.text):at + len(y.text) + 12].lstrip()
+        if after.startswith(titles) or ex.grammar(_COMPANY_SIGN).match(after):
+            return True
+        at = sent.text.find(y.text, at + 1)
+    return False
 
 
 _EVENT = r"[^，,。；;！？!?]{0,8}?(?:{{launch.event_verb}})[^，,。；;！？!?]{0,14}?(?:{{launch.event_noun}})"
