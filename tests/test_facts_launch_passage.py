@@ -96,6 +96,13 @@ POSSESSED = [
     ("北辰公司的Zeta-7B将于明年发布。", F()),
     ("北辰公司的Zeta-7B发布时间推迟。", F()),
     ("据传北辰公司的Zeta-7B已经上线。", F()),
+    # a class phrase instead of 的, and the place it was launched in
+    ("今年 9 月 1 日，北辰公司跨境电商平台 Zeta-Mall 在北美市场上线。", F({(B, R, "Zeta-Mall")})),
+    ("北辰公司旗舰手机 Zeta-X1 正式发布。", F({(B, R, "Zeta-X1")})),
+    ("北辰公司旗舰手机 Zeta-X1 将于下月发布。", F()),
+    # launched on another thing, or another relation than ownership before it
+    ("北辰公司的Zeta-Chat在Zeta-Mall上线。", F()),
+    ("北辰公司投资的Zeta-7B正式发布。", F()),
 ]
 
 

@@ -161,21 +161,29 @@ def launch_ov(ex, pattern, rx, sent):
 
 
 _OV_LEAD = r"(?:{{launch.anaphora_lead}}|\s)*"
+_OV_PLACE = _OV_LEAD + r"((?:{{launch.ov_place}})[^，,。；;！？!?]{1,10}?)?" + _OV_LEAD
+_OV_DESCRIBED = r"\s*[^\s，,。；;：:、！？!?]{0,10}?(?:{{launch.item_class_noun}})\s*"
 
 
 def _possessed_ov(ex, pattern, rx, sent):
-    """北辰公司的Zeta-7B正式亮相: the organisation before 的 opening the
-    clause launched what the agentless trigger is about."""
+    """北辰公司的Zeta-7B正式亮相, 北辰公司电商平台Zeta-Mall在欧洲上线: the
+    organisation opening the clause before 的 or a class phrase launched
+    what the agentless trigger is about (maybe in a place)."""
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
-        objs = left(ex, sent, trig.start(), rng, ("AIModel",), limit=8, nearest=True, skip_after=())
-        if not objs or not ex.grammar(_OV_LEAD).fullmatch(sent.text, objs[-1].end, trig.start()) \
+        objs = left(ex, sent, trig.start(), rng, ("AIModel",), limit=16, nearest=True, skip_after=())
+        lead = ex.grammar(_OV_PLACE).fullmatch(sent.text, objs[-1].end, trig.start()) if objs else None
+        if lead and lead.group(1) and any(lead.start(1) <= m.start < lead.end(1) and m.cls not in ex.places
+                                          for m in sent.mentions):
+            continue                # X在Y上上线: launched on another thing, read elsewhere
+        if not objs or lead is None \
                 or not ex.grammar(OV_AFTER).match(sent.text, trig.end(), sent.end) \
                 or right(ex, sent, trig.end(), rng, limit=12) or brand_of(ex, sent, objs[0]) is not None:
             continue
         clause = clause_start(sent, objs[0].start)
         before = [m for m in sent.mentions if clause <= m.start and m.end <= objs[0].start]
-        if len(before) != 1 or sent.text[before[0].end:objs[0].start].strip() != _DE \
+        gap = sent.text[before[0].end:objs[0].start] if len(before) == 1 else ""
+        if len(before) != 1 or (gap.strip() != _DE and not ex.grammar(_OV_DESCRIBED).fullmatch(gap)) \
                 or not ex.fits(before[0].cls, dom) or before[0].cls not in ex.orgs:
             continue
         if ex.hedged(sent.text[clause:trig.start()]) or ex.negated(sent.text, trig.start()) \
