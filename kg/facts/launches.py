@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.hedges import modal
-from kg.facts.roles import fits_or_typed, hedged, triggers
+from kg.facts.roles import fits_or_typed, hedged, left, right, triggers
 from kg.facts.sentences import clause_start
 
 _MODIFIER = "{{launch.object_modifier}}"
@@ -72,6 +72,7 @@ def object_ok(ex, sent, start, o, after_de=True) -> bool:
                                            mod.group() in ex.word_set("launch.agent_marker")):
             return False          # 发布搭载X的平板 (but 发布由X驱动的Y: Y is the head)
         if ex.grammar(NOT_LAUNCHED).search(filler) or modal_filler(ex, filler) \
+                or ex.grammar(_VENUE).search(filler) or _titled_work(sent, o) \
                 or "、" in filler or ex.grammar(_OWNED_FILLER).search(filler) \
                 or ex.grammar(_EDITION_BEFORE).search(filler):
             return False          # 开源模型、Y的Z; 发布模型的X: X is another thing's
@@ -84,6 +85,18 @@ def object_ok(ex, sent, start, o, after_de=True) -> bool:
     if de and after_de and not any(end <= m.start < de.end() for m in sent.mentions):
         return False              # 推出X软件的障碍, 由X微调而来的Y: X modifies what follows
     return True
+
+
+_VENUE = "{{launch.venue}}"
+
+
+def _titled_work(sent, o) -> bool:
+    """发布了《X答网友问》: the name stands inside a longer book title."""
+    open_at = sent.text.rfind("《", sent.start, o.start)
+    if open_at < 0 or sent.text.rfind("》", open_at, o.start) >= 0:
+        return False
+    close_at = sent.text.find("》", o.end, sent.end)
+    return close_at >= 0 and (close_at > o.end or open_at + 1 < o.start)
 
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
@@ -190,6 +203,10 @@ def checked(ex, pattern, rx, sent, cands, after_de=True, object_after=False):
                 continue
             cand = (s, cand[1], head, *cand[3:])    # 发布由X驱动的Y: Y is what was launched
             o = head
+        if trig is not None and _unpaired(ex, pattern, sent, trig):
+            continue                # A和B接连发布了X (and a Y not recognised): whose X is unsure
+        if ex.hedged(sent.text[clause_start(sent, s.start):s.start]) and s.start < o.start:
+            continue                # 预计S将在明年推出X: the hedge opens the clause
         if trig is not None and (_progressive(ex, pattern, rx, sent, s.end, trig.start())
                                  or ex.grammar(_BLOCKED).search(sent.text, s.end, trig.start())
                                  or _owner_between(ex, sent, s, trig.start())):
@@ -200,6 +217,18 @@ def checked(ex, pattern, rx, sent, cands, after_de=True, object_after=False):
                 or _planned_later(ex, pattern, rx, sent, o):
             continue                # 为特斯拉扫清了推出X的障碍: 特斯拉 is no agent
         yield cand
+
+
+def _unpaired(ex, pattern, sent, trig) -> bool:
+    """A和B分别/接连发布了X: several subjects taking one object each, but
+    not as many objects as subjects after the trigger."""
+    subjects = left(ex, sent, trig.start(), ex.domain(pattern))
+    if len(subjects) < 2 or not ex.grammar(_RESPECTIVELY).search(sent.text, subjects[-1].end, trig.start()):
+        return False
+    return len(right(ex, sent, trig.end(), ex.range(pattern), limit=pattern.object_limit)) != len(subjects)
+
+
+_RESPECTIVELY = "{{basic.respectively}}"
 
 
 def future_year(ex, sent, s, o) -> bool:
@@ -239,6 +268,29 @@ def paragraph_agent(ex, pattern, sent, trig, upto=None):
     if ex.hedged(lead) or ex.negated(sent.text, trig.start()) or hedged(ex, sent, clause, trig):
         return None
     agent = sent.agents.at(sent.start, ex.orgs)
-    return agent if agent is not None and ex.fits(agent.cls, ex.domain(pattern)) else None
+    if agent is None or not ex.fits(agent.cls, ex.domain(pattern)) or _person_topic(ex, sent, agent.end, clause):
+        return None
+    return agent
+
+
+_BOUNDARY = "\n，,；;：:。！？!?"
+NOT_BARE = "[的、和与及]"             # after a name: a possessor or a list member, not a bare subject
+_PERSON_AFTER = r"\s*(?:[：:]|(?!" + NOT_BARE + r"|{{roles.reporting}}|{{launch.person_speech}})[\u4e00-\u9fff])"
+
+
+def _person_topic(ex, sent, after, pos) -> bool:
+    """陈立群：…北辰公司创始人。研发了X: a person opens a clause of the
+    paragraph after the organisation did (not as a speaker, 陈立群表示),
+    so the clause is about them."""
+    paragraph = sent.text.rfind("\n", 0, pos) + 1
+    for m in sent.everything:
+        if m.start >= pos:
+            break
+        if m.cls != "Person" or m.start < max(after, paragraph):
+            continue
+        before = sent.text[paragraph:m.start].rstrip(" \t「“\"『")
+        if (not before or before[-1] in _BOUNDARY) and ex.grammar(_PERSON_AFTER).match(sent.text, m.end):
+            return True
+    return False
 
 

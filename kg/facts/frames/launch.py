@@ -2,7 +2,7 @@
 checks a launch needs (:mod:`kg.facts.launches`), and the launch
 constructions they do not read: a clause without an agent that takes the
 agent of its paragraph (还把星河3掏了出来, 还发布了Zeta-7B), and a list
-introduced by a colon, each item maybe after a short description ending
+introduced by a colon or 包括 (推出了多款产品，包括A、B和C), each item maybe after a short description ending
 in a class noun (发布了三款模型：旗舰模型A、思考模型B，以及全模态大模型C)."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from kg.facts.frames import frame
 from kg.facts.frames.basic import ba, ov, passive, svo, v_de_o
 from kg.facts.launches import DE as _DE
 from kg.facts.launches import HUMAN, NOT_LAUNCHED, OV_AFTER, checked, group_end, object_ok, paragraph_agent
-from kg.facts.roles import fits_or_typed, hedged, left, right, triggers
+from kg.facts.roles import brand_of, fits_or_typed, hedged, left, right, triggers
 from kg.facts.sentences import clause_start
 
-_LIST_OPEN = r"[^，,。；;！？!?]{0,14}?[：:]\s*"
+_LIST_OPEN = r"[^，,。；;！？!?]{0,14}?(?:[：:]|[，,]\s*(?:{{launch.list_intro}}))\s*"
 _ITEM_DESC = r"[^。；;！？!?：:，,、]{0,24}?(?:{{launch.item_class_noun}})"
 _ITEM_SEP = r"\s*(?:[，,；;]\s*)?(?:{{launch.item_separator}})?\s*"
 _QUOTES = "「“\"『《 "
@@ -149,13 +149,48 @@ def launch_ba(ex, pattern, rx, sent):
 
 @frame("launch-ov")
 def launch_ov(ex, pattern, rx, sent):
-    """X发布, X正式上线 (X was launched); not X推出在线工具 (X is an agent)."""
+    """X发布, X正式上线 (X was launched); not X推出在线工具 (X is an agent);
+    ORG的X正式亮相 (the possessor launched it)."""
     for s, p, o, f in ov(ex, pattern, rx, sent):
         end = group_end(ex, sent, o)
         trig = next((t for t in triggers(ex, pattern, rx, sent) if t.start() >= end), None)
         if trig is None or not ex.grammar(OV_AFTER).match(sent.text, trig.end(), sent.end):
             continue
         yield s, p, o, f
+    yield from _possessed_ov(ex, pattern, rx, sent)
+
+
+_OV_LEAD = r"(?:{{launch.anaphora_lead}}|\s)*"
+_OV_PLACE = _OV_LEAD + r"((?:{{launch.ov_place}})[^，,。；;！？!?]{1,10}?)?" + _OV_LEAD
+_OV_DESCRIBED = r"\s*[^\s，,。；;：:、！？!?]{0,10}?(?:{{launch.item_class_noun}})\s*"
+
+
+def _possessed_ov(ex, pattern, rx, sent):
+    """北辰公司的Zeta-7B正式亮相, 北辰公司电商平台Zeta-Mall在欧洲上线: the
+    organisation opening the clause before 的 or a class phrase launched
+    what the agentless trigger is about (maybe in a place)."""
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        objs = left(ex, sent, trig.start(), rng, ("AIModel",), limit=16, nearest=True, skip_after=())
+        lead = ex.grammar(_OV_PLACE).fullmatch(sent.text, objs[-1].end, trig.start()) if objs else None
+        if lead and lead.group(1) and any(lead.start(1) <= m.start < lead.end(1) and m.cls not in ex.places
+                                          for m in sent.mentions):
+            continue                # X在Y上上线: launched on another thing, read elsewhere
+        if not objs or lead is None \
+                or not ex.grammar(OV_AFTER).match(sent.text, trig.end(), sent.end) \
+                or right(ex, sent, trig.end(), rng, limit=12) or brand_of(ex, sent, objs[0]) is not None:
+            continue
+        clause = clause_start(sent, objs[0].start)
+        before = [m for m in sent.mentions if clause <= m.start and m.end <= objs[0].start]
+        gap = sent.text[before[0].end:objs[0].start] if len(before) == 1 else ""
+        if len(before) != 1 or (gap.strip() != _DE and not ex.grammar(_OV_DESCRIBED).fullmatch(gap)) \
+                or not ex.fits(before[0].cls, dom) or before[0].cls not in ex.orgs:
+            continue
+        if ex.hedged(sent.text[clause:trig.start()]) or ex.negated(sent.text, trig.start()) \
+                or hedged(ex, sent, objs[-1].end, trig):
+            continue
+        for o in objs:
+            yield before[0], pattern.predicate, o, 0.85
 
 
 @frame("launch-by")
