@@ -25,7 +25,7 @@ FrameFn = Callable[..., Iterator[tuple]]
 
 # the modules that hold frames, in the order they register
 _MODULES = ("basic", "people", "careers", "places", "ownership", "compare", "judge", "launch",
-            "launch_forms", "equip", "connect", "bans", "hosting", "verdict", "scores")
+            "launch_forms", "equip", "connect", "bans", "hosting", "verdict", "scores", "turns")
 
 
 @dataclass(frozen=True)

@@ -24,20 +24,22 @@ def _quote_before_speaker(sent, at: int):
     """“…，”星海公司CEO王某说: the quotation closing in this sentence just
     before the speaker (a title between them, no clause break)."""
     close = max(sent.text.rfind("”", sent.start, at), sent.text.rfind("」", sent.start, at))
+    if close < 0 and not sent.text[sent.start:at].strip():
+        return _quote_before(sent.text, sent.start)     # “…。…。”X说：“…”: a quotation of sentences before
     if close < 0 or at - close > 25 or _BREAK.search(sent.text, close + 1, at):
         return None
     return _quote_before(sent.text, close + 1)
 
 
 _BREAK = re.compile(r"[，,。；;：:！!？?“「]")
-_ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎么麼][”」]?\s*[？?]?|[？?])")
+_ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎][”」]?\s*[？?]?|[么麼][”」]?\s*[？?]|[？?])")   # 这么多年 asks nothing
 
 
 # the constructions; their words are the judge.* lists of kg/data/words/facts.tsv
 _PASSIVE = r"{{judge.passive_marker}}[^，,。]{0,6}$"         # 被抄袭, 遭到了抄袭: X suffered it
 _DEMONSTRATIVE = (r"\s*{{judge.demonstrative_lead}}?\s*{{judge.demonstrative}}"
                   r"{{judge.demonstrative_after}}")            # 但这是错误的: about a claim, not a name
-_OTHERS = r"{{judge.others}}"                                   # someone else's view
+OTHERS = r"{{judge.others}}"                                   # someone else's view
 # 但被夸大了: a clause naming nothing continues the one before and judges its subject
 _CONTINUED = r"\s*{{judge.continuation}}(?:{{judge.bare_lead}}|{{judge.passive_marker}})*\s*"
 
@@ -99,7 +101,7 @@ def _verdicts(ex, cues, sent, spoken):
     """The verdict words of the spoken span a reading keeps: not negated,
     not asked, not suffered (被抄袭), not someone else's, not about a claim
     (这是错误的), not undone (错误更少)."""
-    others, passive = ex.grammar(_OTHERS), ex.grammar(_PASSIVE)
+    others, passive = ex.grammar(OTHERS), ex.grammar(_PASSIVE)
     demonstrative, victim = ex.grammar(_DEMONSTRATIVE), ex.word_set("judge.victim")
     undone = ex.grammar(r"^[^，,。；;]{0,8}?{{judge.undone}}")
     for m in cues.finditer(sent.text, *spoken):
@@ -166,7 +168,7 @@ def judgement(ex, pattern, rx, sent):
     if cues is None:
         return
     dom = ex.domain(pattern)
-    others = ex.grammar(_OTHERS)
+    others = ex.grammar(OTHERS)
     for trig in triggers(ex, pattern, rx, sent):
         speakers = _speaker(ex, sent, trig.start(), dom) or pronoun_speaker(ex, sent, trig.start())
         if not speakers or not (speakers[-1].cls == "Person" or speakers[-1].cls in ex.orgs):
@@ -182,37 +184,16 @@ def judgement(ex, pattern, rx, sent):
             quoted = _quote_before_speaker(sent, speakers[0].start)
             if quoted and any(True for _ in _verdicts(ex, cues, sent, quoted)):
                 spoken, after_verb = quoted, None
-        yield from _judged(ex, pattern, cues, sent, spoken, speakers, after_verb)
+        yield from judged(ex, pattern, cues, sent, spoken, speakers, after_verb)
 
 
-def _judged(ex, pattern, cues, sent, spoken, speakers, after_verb):
+def judged(ex, pattern, cues, sent, spoken, speakers, after_verb):
     for verdict, clause in _verdicts(ex, cues, sent, spoken):
         for t in _targets(ex, sent, verdict, clause, speakers, after_verb, spoken[0]):
             for s in speakers:
                 if t.text != s.text:
                     yield s, pattern.predicate, t, 1.0
         return
-
-
-@frame("interview-turn", triggerless=True)
-def interview_turn(ex, pattern, rx, sent):
-    """李彦宏：……: a paragraph that opens with a person's name and a colon
-    is that person's answer; its verdicts are theirs, read as above."""
-    cues = ex.sentiment.get(pattern.polarity)
-    line = sent.text.rfind("\n", 0, sent.start) + 1
-    head = _TURN.match(sent.text, line, min(len(sent.text), line + 20)) if cues else None
-    if head is None or line < sent.start - 2000:
-        return
-    speakers = [m for m in sent.everything if m.start == head.start(1) and m.end == head.end(1) and m.cls == "Person"]
-    if not speakers:
-        return
-    spoken = (max(sent.start, head.end()), sent.end)
-    if ex.grammar(_OTHERS).search(sent.text, *spoken):
-        return
-    yield from _judged(ex, pattern, cues, sent, spoken, speakers, None)
-
-
-_TURN = re.compile(r"\s*(\S{2,12}?)\s*[：:]")
 
 
 _DUI_GAP = r"\s*(?:的)?\s*{{judge.dui_adverb}}?\s*{{judge.dui_support}}?\s*"
