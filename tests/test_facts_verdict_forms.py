@@ -111,3 +111,59 @@ BENCHMARK = [
 @pytest.mark.parametrize("text,expected", BENCHMARK)
 def test_benchmark_prose(extractor, text, expected):
     assert facts(extractor, text, COMPARE) == expected
+
+
+REFERENCE_AND_SCOPE = [
+    # 他 before the speech verb: the one person of the paragraph, or of the one before
+    ("陈立群表示感谢。第三层则比较大度。他承认北辰公司的广告拍得确实好，很有笑点。",
+     F({("陈立群", "praised", "北辰公司")})),
+    ("陈立群表示感谢。\n\n第三层则比较大度。市场很大。他承认北辰公司的广告拍得确实好，很有笑点。",
+     F({("陈立群", "praised", "北辰公司")})),
+    # two people before: 他 is no one in particular
+    ("陈立群表示感谢。张伟表示欢迎。\n\n第三层则比较大度。市场很大。他承认北辰公司的广告拍得确实好，很有笑点。", F()),
+    # the name inside a modifier of what is judged (嘲讽X个性的那一段)
+    ("陈立群表示感谢。他甚至说，广告里嘲讽Zeta-7B个性的那一段“很到位”。", F()),
+    # complaint and mockery verbs; the noun after 的 is none
+    ("星河科技CEO陈立群在社交媒体上吐槽Zeta-7B。", F({("陈立群", "criticized", "Zeta-7B")})),
+    ("北辰公司遭到用户的吐槽。", F()),
+]
+
+
+@pytest.mark.parametrize("text,expected", REFERENCE_AND_SCOPE)
+def test_reference_and_scope(extractor, text, expected):
+    assert facts(extractor, text, JUDGE) == expected
+
+
+THAN_IT = [
+    ("當 Claude-3.5-Sonnet 剛推出時，它比 GPT-4o 強太多，讓人驚艷。",
+     F({("Claude-3.5-Sonnet", "outperforms", "GPT-4o")})),
+    ("當 Claude-3.5-Sonnet 剛推出時，它比 GPT-4o 的價格高太多。", F()),
+    ("當 Claude-3.5-Sonnet 剛推出時，用户比 GPT-4o 的用户多。", F()),
+]
+
+
+@pytest.mark.parametrize("text,expected", THAN_IT)
+def test_than_after_a_reference(extractor, text, expected):
+    assert facts(extractor, text, COMPARE) == expected
+
+
+VIEW_AND_POLARITY = [
+    # 在X看来 / X觉得 / X形容: X the speaker
+    ("陈立群表示感谢。在陈立群看来，Zeta-7B是一个里程碑。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("陈立群表示感谢。陈立群觉得Zeta-7B很厉害。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("陈立群表示感谢。陈立群形容Zeta-7B是行业的礼物。", F({("陈立群", "praised", "Zeta-7B")})),
+    ("陈立群表示感谢。在用户眼中，Zeta-7B很厉害。", F()),
+    ("陈立群表示感谢。在北辰公司看来，这是一个里程碑。", F()),
+    # a verdict after one of the other polarity is no verdict of its own
+    ("陈立群表示感谢。但他同时也指出北辰公司的结构性劣势——它有史上最伟大的商业模式。",
+     F({("陈立群", "criticized", "北辰公司")})),
+    ("陈立群表示感谢。陈立群表示，Zeta-7B令人印象深刻，但被夸大了。",
+     F({("陈立群", "praised", "Zeta-7B"), ("陈立群", "criticized", "Zeta-7B")})),
+    ("陈立群表示感谢。陈立群表示，Zeta-7B存在缺陷，这款模型非常出色。", F({("陈立群", "criticized", "Zeta-7B")})),
+    ("星河科技创始人陈立群认为，Zeta-7B 是人工智能领域的 iPhone 时刻。", F({("陈立群", "praised", "Zeta-7B")})),
+]
+
+
+@pytest.mark.parametrize("text,expected", VIEW_AND_POLARITY)
+def test_view_and_polarity(extractor, text, expected):
+    assert facts(extractor, text, JUDGE) == expected

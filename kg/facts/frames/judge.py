@@ -66,17 +66,19 @@ def _sole_topic(sent, t, pos, speakers) -> bool:
 _PLACE = r"{{judge.place_start}}[^，,。；;：:]{0,30}?{{judge.place_end}}|[（(][^）)]{0,24}[）)]"
 
 
-def _speaker(ex, sent, pos, dom):
+def _speaker(ex, sent, pos, dom, view=False):
     """The speaker of the verb at pos: the nearest person or organisation of
     its clause whose stretch to the verb, once a place phrase (在X的节目中,
     在提交给FTC的投诉中) is left out, holds no 的 and no report word (彭博社
-    此前有消息称); not after 接受/对/向/据 (an interviewer, a recipient)."""
+    此前有消息称); not after 接受/对/向/据 (an interviewer, a recipient),
+    nor after 在 unless the verb is a view (在X看来)."""
     cs = clause_start(sent, pos)
     skip = ex.words("judge.not_speaker_after")
     for m in reversed([m for m in sent.mentions if cs <= m.start and m.end <= pos and pos - m.end <= 30]):
         if not (m.cls == "Person" or m.cls in ex.orgs) or not ex.fits(m.cls, dom):
             continue
-        if preceded(sent, m, skip) or _titled_org(sent, m, pos):
+        if (preceded(sent, m, skip) and not (view and preceded(sent, m, ex.words("judge.place_start")))) \
+                or _titled_org(sent, m, pos):
             continue
         gap = ex.grammar(_PLACE).sub("", sent.text[m.end:pos])
         if ex.grammar(r"{{judge.of}}|{{judge.report_word}}").search(gap):
@@ -132,7 +134,9 @@ def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
               and _judged_class(ex, m) and m not in speakers]
     if before:                  # 比亚迪将发布一项颠覆性技术: a plan judged, not the name
         planned = ex.grammar(r"{{judge.future}}").search(sent.text, clause, verdict.start())
-        return [] if planned else before[-1:]
+        embedded = ex.grammar(r"{{judge.of}}\s*{{judge.demonstrative}}").search(
+            sent.text, before[-1].end, verdict.start())     # 嘲讽X个性的那一段很到位: the passage judged
+        return [] if planned or embedded else before[-1:]
     if clause > spoken_start and ex.grammar(_CONTINUED).fullmatch(sent.text, clause, verdict.start()):
         prev = _clause_at(sent.text, spoken_start, clause - 1)     # Zeta-7B很便宜，也非常出色
         subject = [m for m in sent.everything if prev <= m.start and m.end < clause
@@ -170,7 +174,8 @@ def judgement(ex, pattern, rx, sent):
     dom = ex.domain(pattern)
     others = ex.grammar(OTHERS)
     for trig in triggers(ex, pattern, rx, sent):
-        speakers = _speaker(ex, sent, trig.start(), dom) or pronoun_speaker(ex, sent, trig.start())
+        view = trig.group() in ex.word_set("judge.view")      # 在X看来: X the speaker
+        speakers = _speaker(ex, sent, trig.start(), dom, view) or pronoun_speaker(ex, sent, trig.start())
         if not speakers or not (speakers[-1].cls == "Person" or speakers[-1].cls in ex.orgs):
             continue
         if others.search(sent.text, speakers[-1].end, trig.start()):
@@ -188,7 +193,15 @@ def judgement(ex, pattern, rx, sent):
 
 
 def judged(ex, pattern, cues, sent, spoken, speakers, after_verb):
+    """The facts of the first verdict of the spoken span; none when a verdict
+    of the other polarity stands before it, unless the verdict's clause
+    opens with a contrast (指出X的结构性劣势——它有最伟大的商业模式 is no
+    praise; 令人印象深刻，但被夸大了 is both)."""
+    other = ex.sentiment.get("negative" if pattern.polarity == "positive" else "positive")
     for verdict, clause in _verdicts(ex, cues, sent, spoken):
+        if other is not None and other.search(sent.text, spoken[0], verdict.start()) \
+                and not ex.grammar(r"\s*{{judge.contrast}}").match(sent.text, clause):
+            return              # …令人印象深刻，但被夸大了: a contrast gives both
         for t in _targets(ex, sent, verdict, clause, speakers, after_verb, spoken[0]):
             for s in speakers:
                 if t.text != s.text:

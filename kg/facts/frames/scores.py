@@ -43,8 +43,9 @@ def _than_subject(ex, sent, at):
             and not preceded(sent, m, ex.words("scores.preposition"))]
     if here:
         return here[-1]
-    if sent.text[cs:at].strip():
-        return None
+    lead = sent.text[cs:at].strip()
+    if lead and lead not in ex.word_set("scores.it"):
+        return None             # 当A刚推出时，它比B强太多: 它 is the model of the clause before
     end = cs - 1
     while end > sent.start:
         start = clause_start(sent, end)
