@@ -283,10 +283,8 @@ def _person_topic(ex, sent, after, pos) -> bool:
     paragraph after the organisation did (not as a speaker, 陈立群表示),
     so the clause is about them."""
     paragraph = sent.text.rfind("\n", 0, pos) + 1
-    for m in sent.everything:
-        if m.start >= pos:
-            break
-        if m.cls != "Person" or m.start < max(after, paragraph):
+    for m in sent.starting(max(after, paragraph), pos):
+        if m.cls != "Person":
             continue
         before = sent.text[paragraph:m.start].rstrip(" \t「“\"『")
         if (not before or before[-1] in _BOUNDARY) and ex.grammar(_PERSON_AFTER).match(sent.text, m.end):

@@ -44,7 +44,8 @@ def last_named(fit, sent, cands, n):
 
 def pronoun_speaker(ex, sent, pos):
     """但他也指出…: 他/她 alone before the speech verb stands for the last
-    person named in this sentence or the one before it."""
+    person named in this sentence or the one before it, else for the one
+    person of the paragraph (or of the paragraph before)."""
     if not ex.grammar(_HE).match(sent.text[clause_start(sent, pos):pos]):
         return []
     here = [m for m in sent.mentions if m.end <= pos and m.cls == "Person"]
@@ -54,6 +55,22 @@ def pronoun_speaker(ex, sent, pos):
         people = [m for m in earlier if m.cls == "Person"]
         if people:
             return people[-1:]
+    return _paragraph_person(sent, pos)
+
+
+def _paragraph_person(sent, pos):
+    """他 of 第三层则比较大度。他承认…: the one person this paragraph names
+    before pos, else the one person of the paragraph before; none when
+    either names two."""
+    line = sent.text.rfind("\n", 0, sent.start) + 1
+    before = line - 1
+    while before > 0 and not sent.text[sent.text.rfind("\n", 0, before) + 1:before].strip():
+        before = sent.text.rfind("\n", 0, before)
+    prev = sent.text.rfind("\n", 0, max(before, 0)) + 1 if before > 0 else line
+    for lo, hi in ((line, pos), (prev, line)):
+        people = {m.text: m for m in sent.everything if lo <= m.start and m.end <= hi and m.cls == "Person"}
+        if people:
+            return list(people.values()) if len(people) == 1 else []
     return []
 
 

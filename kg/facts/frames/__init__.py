@@ -25,7 +25,8 @@ FrameFn = Callable[..., Iterator[tuple]]
 
 # the modules that hold frames, in the order they register
 _MODULES = ("basic", "people", "careers", "places", "ownership", "compare", "judge", "launch",
-            "launch_forms", "launch_also", "equip", "connect", "bans", "hosting", "verdict", "scores")
+            "launch_forms", "launch_also", "equip", "connect", "bans", "hosting", "verdict", "scores",
+            "turns")
 
 
 @dataclass(frozen=True)

@@ -24,20 +24,22 @@ def _quote_before_speaker(sent, at: int):
     """“…，”星海公司CEO王某说: the quotation closing in this sentence just
     before the speaker (a title between them, no clause break)."""
     close = max(sent.text.rfind("”", sent.start, at), sent.text.rfind("」", sent.start, at))
+    if close < 0 and not sent.text[sent.start:at].strip():
+        return _quote_before(sent.text, sent.start)     # “…。…。”X说：“…”: a quotation of sentences before
     if close < 0 or at - close > 25 or _BREAK.search(sent.text, close + 1, at):
         return None
     return _quote_before(sent.text, close + 1)
 
 
 _BREAK = re.compile(r"[，,。；;：:！!？?“「]")
-_ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎么麼][”」]?\s*[？?]?|[？?])")
+_ASKED = re.compile(r"[^。；;！!？?]*?(?:[吗嗎][”」]?\s*[？?]?|[么麼][”」]?\s*[？?]|[？?])")   # 这么多年 asks nothing
 
 
 # the constructions; their words are the judge.* lists of kg/data/words/facts.tsv
 _PASSIVE = r"{{judge.passive_marker}}[^，,。]{0,6}$"         # 被抄袭, 遭到了抄袭: X suffered it
 _DEMONSTRATIVE = (r"\s*{{judge.demonstrative_lead}}?\s*{{judge.demonstrative}}"
                   r"{{judge.demonstrative_after}}")            # 但这是错误的: about a claim, not a name
-_OTHERS = r"{{judge.others}}"                                   # someone else's view
+OTHERS = r"{{judge.others}}"                                   # someone else's view
 # 但被夸大了: a clause naming nothing continues the one before and judges its subject
 _CONTINUED = r"\s*{{judge.continuation}}(?:{{judge.bare_lead}}|{{judge.passive_marker}})*\s*"
 
@@ -64,17 +66,19 @@ def _sole_topic(sent, t, pos, speakers) -> bool:
 _PLACE = r"{{judge.place_start}}[^，,。；;：:]{0,30}?{{judge.place_end}}|[（(][^）)]{0,24}[）)]"
 
 
-def _speaker(ex, sent, pos, dom):
+def _speaker(ex, sent, pos, dom, view=False):
     """The speaker of the verb at pos: the nearest person or organisation of
     its clause whose stretch to the verb, once a place phrase (在X的节目中,
     在提交给FTC的投诉中) is left out, holds no 的 and no report word (彭博社
-    此前有消息称); not after 接受/对/向/据 (an interviewer, a recipient)."""
+    此前有消息称); not after 接受/对/向/据 (an interviewer, a recipient),
+    nor after 在 unless the verb is a view (在X看来)."""
     cs = clause_start(sent, pos)
     skip = ex.words("judge.not_speaker_after")
     for m in reversed([m for m in sent.mentions if cs <= m.start and m.end <= pos and pos - m.end <= 30]):
         if not (m.cls == "Person" or m.cls in ex.orgs) or not ex.fits(m.cls, dom):
             continue
-        if preceded(sent, m, skip) or _titled_org(sent, m, pos):
+        if (preceded(sent, m, skip) and not (view and preceded(sent, m, ex.words("judge.place_start")))) \
+                or _titled_org(sent, m, pos):
             continue
         gap = ex.grammar(_PLACE).sub("", sent.text[m.end:pos])
         if ex.grammar(r"{{judge.of}}|{{judge.report_word}}").search(gap):
@@ -99,7 +103,7 @@ def _verdicts(ex, cues, sent, spoken):
     """The verdict words of the spoken span a reading keeps: not negated,
     not asked, not suffered (被抄袭), not someone else's, not about a claim
     (这是错误的), not undone (错误更少)."""
-    others, passive = ex.grammar(_OTHERS), ex.grammar(_PASSIVE)
+    others, passive = ex.grammar(OTHERS), ex.grammar(_PASSIVE)
     demonstrative, victim = ex.grammar(_DEMONSTRATIVE), ex.word_set("judge.victim")
     undone = ex.grammar(r"^[^，,。；;]{0,8}?{{judge.undone}}")
     for m in cues.finditer(sent.text, *spoken):
@@ -130,7 +134,9 @@ def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
               and _judged_class(ex, m) and m not in speakers]
     if before:                  # 比亚迪将发布一项颠覆性技术: a plan judged, not the name
         planned = ex.grammar(r"{{judge.future}}").search(sent.text, clause, verdict.start())
-        return [] if planned else before[-1:]
+        embedded = ex.grammar(r"{{judge.of}}\s*{{judge.demonstrative}}").search(
+            sent.text, before[-1].end, verdict.start())     # 嘲讽X个性的那一段很到位: the passage judged
+        return [] if planned or embedded else before[-1:]
     if clause > spoken_start and ex.grammar(_CONTINUED).fullmatch(sent.text, clause, verdict.start()):
         prev = _clause_at(sent.text, spoken_start, clause - 1)     # Zeta-7B很便宜，也非常出色
         subject = [m for m in sent.starting(prev, clause) if prev <= m.start and m.end < clause
@@ -166,9 +172,10 @@ def judgement(ex, pattern, rx, sent):
     if cues is None:
         return
     dom = ex.domain(pattern)
-    others = ex.grammar(_OTHERS)
+    others = ex.grammar(OTHERS)
     for trig in triggers(ex, pattern, rx, sent):
-        speakers = _speaker(ex, sent, trig.start(), dom) or pronoun_speaker(ex, sent, trig.start())
+        view = trig.group() in ex.word_set("judge.view")      # 在X看来: X the speaker
+        speakers = _speaker(ex, sent, trig.start(), dom, view) or pronoun_speaker(ex, sent, trig.start())
         if not speakers or not (speakers[-1].cls == "Person" or speakers[-1].cls in ex.orgs):
             continue
         if others.search(sent.text, speakers[-1].end, trig.start()):
@@ -182,38 +189,24 @@ def judgement(ex, pattern, rx, sent):
             quoted = _quote_before_speaker(sent, speakers[0].start)
             if quoted and any(True for _ in _verdicts(ex, cues, sent, quoted)):
                 spoken, after_verb = quoted, None
-        yield from _judged(ex, pattern, cues, sent, spoken, speakers, after_verb)
+        yield from judged(ex, pattern, cues, sent, spoken, speakers, after_verb)
 
 
-def _judged(ex, pattern, cues, sent, spoken, speakers, after_verb):
+def judged(ex, pattern, cues, sent, spoken, speakers, after_verb):
+    """The facts of the first verdict of the spoken span; none when a verdict
+    of the other polarity stands before it, unless the verdict's clause
+    opens with a contrast (指出X的结构性劣势——它有最伟大的商业模式 is no
+    praise; 令人印象深刻，但被夸大了 is both)."""
+    other = ex.sentiment.get("negative" if pattern.polarity == "positive" else "positive")
     for verdict, clause in _verdicts(ex, cues, sent, spoken):
+        if other is not None and other.search(sent.text, spoken[0], verdict.start()) \
+                and not ex.grammar(r"\s*{{judge.contrast}}").match(sent.text, clause):
+            return              # …令人印象深刻，但被夸大了: a contrast gives both
         for t in _targets(ex, sent, verdict, clause, speakers, after_verb, spoken[0]):
             for s in speakers:
                 if t.text != s.text:
                     yield s, pattern.predicate, t, 1.0
         return
-
-
-@frame("interview-turn", triggerless=True)
-def interview_turn(ex, pattern, rx, sent):
-    """李彦宏：……: a paragraph that opens with a person's name and a colon
-    is that person's answer; its verdicts are theirs, read as above."""
-    cues = ex.sentiment.get(pattern.polarity)
-    line = sent.text.rfind("\n", max(0, sent.start - 2001), sent.start) + 1   # none that near: too far
-    head = _TURN.match(sent.text, line, min(len(sent.text), line + 20)) if cues else None
-    if head is None or line < sent.start - 2000:
-        return
-    speakers = [m for m in sent.starting(head.start(1), head.start(1) + 1)
-                if m.start == head.start(1) and m.end == head.end(1) and m.cls == "Person"]
-    if not speakers:
-        return
-    spoken = (max(sent.start, head.end()), sent.end)
-    if ex.grammar(_OTHERS).search(sent.text, *spoken):
-        return
-    yield from _judged(ex, pattern, cues, sent, spoken, speakers, None)
-
-
-_TURN = re.compile(r"\s*(\S{2,12}?)\s*[：:]")
 
 
 _DUI_GAP = r"\s*(?:的)?\s*{{judge.dui_adverb}}?\s*{{judge.dui_support}}?\s*"

@@ -43,8 +43,9 @@ def _than_subject(ex, sent, at):
             and not preceded(sent, m, ex.words("scores.preposition"))]
     if here:
         return here[-1]
-    if sent.text[cs:at].strip():
-        return None
+    lead = sent.text[cs:at].strip()
+    if lead and lead not in ex.word_set("scores.it"):
+        return None             # 当A刚推出时，它比B强太多: 它 is the model of the clause before
     end = cs - 1
     while end > sent.start:
         start = clause_start(sent, end)
@@ -94,3 +95,45 @@ def score_pair(ex, pattern, rx, sent):
         if len({f[0].text for f in found}) > 3:
             return
         yield (a, pattern.predicate, b, 1.0) if x > y else (b, pattern.predicate, a, 1.0)
+
+
+_LEADER = r"[^。；;！!？?]{0,12}?{{scores.leader}}"
+_END = re.compile(r"[。！!？?\n]")
+
+
+def _next_sentence(sent):
+    """(start, end) of the sentence after sent, within a line's reach."""
+    start = sent.end
+    while start < len(sent.text) and sent.text[start] in " \n\t”」）)":
+        start += 1
+    m = _END.search(sent.text, start, min(len(sent.text), start + 160))
+    return (start, m.end()) if m else None
+
+
+@frame("score-leader", triggerless=True)
+def score_leader(ex, pattern, rx, sent):
+    """A 拿了 65.4%，是所有模型里最高的。B 是 64.7%，C 是 56.2%。: a model
+    given a score and called the best, then a sentence of nothing but other
+    models' scores in the same unit, each lower → A outperforms each."""
+    if _costly(ex, sent):
+        return
+    score, leader = ex.grammar(_SCORE), ex.grammar(_LEADER)
+    tops = []
+    for m in _models(ex, sent):
+        s = score.match(sent.text, m.end, sent.end)
+        if s is not None and leader.match(sent.text, s.end(), sent.end):
+            tops.append((m, float(s.group(1)), s.group(2)))
+    nxt = _next_sentence(sent) if len(tops) == 1 else None
+    if nxt is None or ex.grammar(r"{{scores.cost}}").search(sent.text, *nxt):
+        return
+    a, x, unit = tops[0]
+    others = [m for m in sent.starting(nxt[0], nxt[1]) if m.end <= nxt[1] and m.cls == "AIModel"]
+    found = []
+    for b in others:
+        s = score.match(sent.text, b.end, nxt[1])
+        if s is None:
+            return                  # a model without a score: not a list of scores
+        found.append((b, float(s.group(1)), s.group(2)))
+    for b, y, unit2 in found:
+        if unit2 == unit and y < x and b.text != a.text:
+            yield a, pattern.predicate, b, 1.0

@@ -107,3 +107,35 @@ def verdict_verb(ex, pattern, rx, sent):
             for subj in subjects:
                 if subj.text != o.text:
                     yield subj, pattern.predicate, o, 1.0
+
+
+_DEEMED = r"[^，,。；;：:]{0,16}"
+
+
+@frame("deem")
+def deem(ex, pattern, rx, sent):
+    """SPEAKER 将/把 X 定性为/视为/列为 … a verdict word (威胁, 安全风险;
+    礼物, 里程碑) → criticized / praised X: the speaker the agent of 将 (as
+    for the verdict verbs), X the names between 将 and the trigger that are
+    no owner (北辰公司的Zeta-7B → Zeta-7B); a hedge or a negation (并未将X
+    视为威胁) is none."""
+    cues = ex.sentiment.get(pattern.polarity)
+    if cues is None:
+        return
+    dom, rng = ex.domain(pattern), ex.range(pattern)
+    for trig in triggers(ex, pattern, rx, sent):
+        cs = clause_start(sent, trig.start())
+        ba = max(sent.text.rfind(w, cs, trig.start()) for w in ex.words("verdict.ba"))
+        reach = ex.grammar(_DEEMED).match(sent.text, trig.end(), sent.end).end()
+        if ba < 0 or not cues.search(sent.text, trig.end(), reach):
+            continue
+        objects = [m for m in sent.mentions if ba < m.start and m.end <= trig.start() and ex.fits(m.cls, rng)
+                   and not sent.text.startswith(ex.words("verdict.of"), m.end)]
+        subjects = [s for s in left(ex, sent, ba, dom, ("Company",)) if s.cls == "Person" or s.cls in ex.orgs]
+        if not objects or not subjects or not _agent_ok(ex, sent, subjects[-1], trig, ba) \
+                or hedged(ex, sent, subjects[-1].end, trig) or ex.clause_negated(sent.text, cs, trig.start()):
+            continue
+        for o in objects:
+            for s in subjects:
+                if s.text != o.text:
+                    yield s, pattern.predicate, o, 1.0
