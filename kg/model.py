@@ -78,6 +78,7 @@ class DocumentInfo:
     publisher: str = ""          # the outlet
     url: str = ""
     fetched: str = ""            # when a crawler fetched it (WARC-Date, ISO 8601 date-time)
+    language: str = ""           # as the source states it (BCP 47: zh, zh-TW)
 
 
 @dataclass(frozen=True)

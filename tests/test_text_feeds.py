@@ -17,7 +17,7 @@ from kg.text.files import iter_input_files
 
 ARTICLES = [
     {"id": "a1", "title": "星河科技发布Zeta-7B", "date": "2025-03-10T08:00:00+08:00", "outlet": "北辰日报",
-     "url": "https://example.com/a1", "text": "3月5日，星河科技发布了Zeta-7B模型。"},
+     "url": "https://example.com/a1", "lang": "zh-CN", "text": "3月5日，星河科技发布了Zeta-7B模型。"},
     {"id": "a2", "published": "2025/03/11", "source": "远山网", "content": "北辰公司去年5月推出了Nova-3模型。"},
 ]
 
@@ -33,6 +33,7 @@ def test_each_line_is_an_article_with_its_metadata(tmp_path):
     assert [d.files for d in docs] == [("feed.jsonl#a1",), ("feed.jsonl#a2",)]
     assert docs[0].title == "星河科技发布Zeta-7B" and docs[0].original == ARTICLES[0]["text"]
     assert (docs[0].issued, docs[0].publisher, docs[0].url) == ("2025-03-10", "北辰日报", "https://example.com/a1")
+    assert (docs[0].language, docs[1].language) == ("zh-CN", "")
     assert (docs[1].issued, docs[1].publisher, docs[1].title) == ("2025-03-11", "远山网", "北辰公司去年5月推出了Nova-3模型。")
 
 
@@ -83,3 +84,4 @@ def test_the_publication_date_dates_the_text(tmp_path):
     assert issued == ["2025-03-10", "2025-03-11"]
     assert Literal("北辰日报", lang="zh") in set(g.objects(None, DCTERMS.publisher))
     assert (None, URIRef("https://schema.org/url"), Literal("https://example.com/a1", datatype=XSD.anyURI)) in g
+    assert sorted(g.objects(None, DCTERMS.language)) == [Literal("zh-CN")]

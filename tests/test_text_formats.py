@@ -39,7 +39,7 @@ def test_a_page_is_its_article_with_its_metadata(tmp_path):
     assert doc.original.splitlines() == ["星河科技发布Zeta-7B", *BODY]
     assert (doc.title, doc.issued, doc.publisher, doc.url) == (
         "星河科技发布Zeta-7B", "2025-03-10", "北辰日报", "https://example.com/a1")
-    assert doc.files == ("a1.html",)
+    assert doc.files == ("a1.html",) and doc.language == "zh"
 
 
 def test_scripts_menus_and_sidebars_are_not_read(tmp_path):
@@ -83,6 +83,7 @@ title: 星河科技发布Zeta-7B
 date: 2025-03-10
 source_url: https://example.com/a1
 source_name: 北辰日报
+lang: zh_CN
 tags: [AI, 模型]
 ---
 # 星河科技发布**Zeta-7B**
@@ -108,6 +109,7 @@ def test_markdown_front_matter_is_metadata_and_marks_are_removed(tmp_path):
     assert doc.original.split("\n\n") == ["星河科技发布Zeta-7B", *BODY, "第一项", "第二项",
                                           "模型 参数", "Zeta-7B 7B"]
     assert "---" not in doc.original and "title:" not in doc.original
+    assert doc.language == "zh-CN"
 
 
 @pytest.mark.parametrize("text, plain", [

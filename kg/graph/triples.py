@@ -92,6 +92,8 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
             add((doc, SDO.url, Literal(info.url, datatype=XSD.anyURI)))
         if _DATETIME.fullmatch(info.fetched):
             add((doc, KG.fetched, Literal(info.fetched, datatype=XSD.dateTime)))
+        if info.language:
+            add((doc, DCTERMS.language, Literal(info.language)))
         for name in ex.document.files:
             add((doc, KG.fileName, Literal(name)))
     entries = load_lexicon().entries       # the gazetteer's names: English labels

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.model import DocumentInfo
 
-__all__ = ["TITLE_MAX", "Document", "file_name", "title_of"]
+__all__ = ["TITLE_MAX", "Document", "file_name", "language_tag", "title_of"]
 
 TITLE_MAX = 120
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -35,21 +35,33 @@ class Document:
     publisher: str = ""       # the outlet
     url: str = ""
     fetched: str = ""         # when a crawler fetched it (ISO 8601 date-time: WARC-Date)
+    language: str = ""        # as the source states it (BCP 47: zh, zh-TW)
 
     def info(self) -> DocumentInfo:
         """What an extraction keeps of its document (no text)."""
         return DocumentInfo(self.doc_id, self.sha256, self.title, self.files, self.issued,
-                            self.publisher, self.url, self.fetched)
+                            self.publisher, self.url, self.fetched, self.language)
 
     @classmethod
     def from_text(cls, original: str, name: str = "text.txt", *, title: str = "", issued: str = "",
-                  publisher: str = "", url: str = "", fetched: str = "") -> "Document":
+                  publisher: str = "", url: str = "", fetched: str = "",
+                  language: str = "") -> "Document":
         """The document of a decoded text, as if read from a file called
         ``name``; the title is the first line unless one is given."""
         sha = hashlib.sha256(original.encode("utf-8")).hexdigest()
         return cls(sha[:16], sha, title.strip()[:TITLE_MAX] or title_of(original), original,
                    (file_name(name),),
-                   issued, publisher, url, fetched)
+                   issued, publisher, url, fetched, language_tag(language))
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value) -> str:
+    """A BCP 47 language tag as given (``zh``, ``zh-TW``; ``zh_CN`` written
+    ``zh-CN``), or "" when the value is none."""
+    value = str(value or "").strip()
+    return value.replace("_", "-") if _LANGUAGE.fullmatch(value) else ""
 
 
 _MD_ONLY_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")

@@ -5,7 +5,7 @@ A line is a JSON object with the article's text under ``text`` (or
 ``content``, ``body``) and, optionally, ``id``, ``title``, ``url``,
 ``date`` (or ``published``, ``issued``: any ISO 8601 date or date-time,
 ``2025/03/10``, ``2025年3月10日``) and ``outlet`` (or ``source``,
-``publisher``). A line that is not such an object is one skipped line
+``publisher``), ``lang`` (or ``language``: a BCP 47 tag). A line that is not such an object is one skipped line
 naming the file and the line number; the rest of the file is read. Each
 article is named ``FILE#ID`` (``FILE#LINE`` without an id) in the graph."""
 
@@ -86,4 +86,5 @@ def read_jsonl(path: Path) -> Iterator[Document | InputError]:
         yield Document.from_text(body, name, title=_first(row, ("title",)),
                                  issued=iso_date(_first(row, _DATE_KEYS)),
                                  publisher=_first(row, _OUTLET_KEYS).strip(),
-                                 url=url.strip() if isinstance(url, str) else "")
+                                 url=url.strip() if isinstance(url, str) else "",
+                                 language=_first(row, ("lang", "language")))

@@ -1,6 +1,6 @@
 """Web pages as documents (``.html``, ``.htm``, and the HTML responses of a
 WARC file): the article's body and its metadata — title, publication date,
-site name, URL — extracted with trafilatura. Scripts, styles, navigation,
+site name, URL — extracted with trafilatura (the language from ``<html lang>``). Scripts, styles, navigation,
 footers and comment sections are dropped, so text a page only carries in
 its code or menus yields no fact.
 
@@ -55,8 +55,13 @@ def html_document(data: bytes | str, name: str, *, url: str = "", fetched: str =
     if isinstance(data, bytes) and not data.strip():
         raise InputError(f"{name}: is empty; give a web page that holds an article")
     try:
+        from trafilatura.utils import load_html
+
+        tree = load_html(data)
+        language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or "") \
+            if tree is not None else ""
         page = trafilatura.bare_extraction(
-            data, url=url or None, with_metadata=True, include_comments=False,
+            tree if tree is not None else data, url=url or None, with_metadata=True, include_comments=False,
             include_tables=True, include_images=False, favor_precision=True,
             prune_xpath=_PRUNE, date_extraction_params=_DATES, config=_config())
     except Exception as exc:    # lxml and trafilatura raise many kinds on broken pages
@@ -71,7 +76,7 @@ def html_document(data: bytes | str, name: str, *, url: str = "", fetched: str =
         body, name, title=_one_line(getattr(page, "title", None)),
         issued=iso_date(getattr(page, "date", None)),
         publisher=_one_line(getattr(page, "sitename", None)),
-        url=_one_line(getattr(page, "url", None)) or url, fetched=fetched)
+        url=_one_line(getattr(page, "url", None)) or url, fetched=fetched, language=language)
 
 
 def read_html(path: Path) -> Document:

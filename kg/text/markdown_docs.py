@@ -1,7 +1,7 @@
 """Markdown articles as documents (``.md``, ``.markdown``): YAML front
 matter between ``---`` lines is the metadata — ``title``, ``date``,
 ``source_url`` (or ``url``), ``source_name`` (or ``source``, ``outlet``,
-``publisher``) — and the body is read as plain text: headings, emphasis,
+``publisher``), ``lang`` — and the body is read as plain text: headings, emphasis,
 links (their text kept), images, code marks, block quotes, list marks,
 tables and inline HTML are removed, one block per paragraph."""
 
@@ -51,7 +51,7 @@ def markdown_document(text: str, name: str, *, where: str = "") -> Document:
                          "write the article below the closing ---")
     return Document.from_text(plain, name, title=_value(meta, ("title",)),
                               issued=_date(meta), publisher=_value(meta, _OUTLET_KEYS),
-                              url=_value(meta, _URL_KEYS))
+                              url=_value(meta, _URL_KEYS), language=_value(meta, ("lang", "language")))
 
 
 def front_matter(text: str, where: str) -> tuple[dict, str]:
