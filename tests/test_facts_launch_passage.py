@@ -121,6 +121,11 @@ GUARDS = [
     # a hedge opening the clause before the subject
     ("郭明錤：预计北辰公司 2030 年推出Zeta-7B。", F()),
     ("据传北辰公司下周推出Zeta-7B。", F()),
+    # a future opening the clause (the device that will carry it is not out)
+    ("新款Zeta-Pad将搭载北辰公司自主研发的Zeta-X1芯片。", F()),
+    ("北辰公司自主研发的Zeta-X1芯片性能很强。", F({(B, R, "Zeta-X1")})),
+    # a show, a film: no product
+    ("北辰公司和南山公司合作推出实境秀 Zeta-Games。", F()),
     # a subscription to a product is not the product
     ("北辰公司推出Zeta-7B订阅服务。", F()),
     ("北辰公司推出Zeta-7B。", F({(B, R, Z7)})),

@@ -206,8 +206,8 @@ def checked(ex, pattern, rx, sent, cands, after_de=True, object_after=False):
             o = head
         if trig is not None and _unpaired(ex, pattern, sent, trig):
             continue                # A和B接连发布了X (and a Y not recognised): whose X is unsure
-        if ex.hedged(sent.text[clause_start(sent, s.start):s.start]) and s.start < o.start:
-            continue                # 预计S将在明年推出X: the hedge opens the clause
+        if modal_filler(ex, sent.text[clause_start(sent, s.start):s.start]) and s.start < o.start:
+            continue                # 预计S将在明年推出X, 将搭载S自研的X: a hedge or future opens the clause
         if trig is not None and (_progressive(ex, pattern, rx, sent, s.end, trig.start())
                                  or ex.grammar(_BLOCKED).search(sent.text, s.end, trig.start())
                                  or _owner_between(ex, sent, s, trig.start())):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from kg.facts.frames import frame
 from kg.facts.hedges import rumoured
 from kg.facts.launch_agents import NOT_BARE
+from kg.facts.launches import modal_filler
 from kg.facts.roles import fits_or_typed
 from kg.facts.sentences import clause_start
 
@@ -38,7 +39,7 @@ def launch_owned(ex, pattern, rx, sent):
             rest = sent.text[y.end:rest_end]
             if ex.hedged(rest) or ex.grammar(_FUTURE_REST).search(rest) or ex.negated(sent.text, y.end):
                 continue
-            if ex.hedged(sent.text[clause_start(sent, org.start):org.start]) or rumoured(ex, sent, y.start):
+            if modal_filler(ex, sent.text[clause_start(sent, org.start):org.start]) or rumoured(ex, sent, y.start):
                 continue            # 根据此前的爆料，…华为自研的Y
             yield org, pattern.predicate, t, 0.85
 
