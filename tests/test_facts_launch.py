@@ -115,7 +115,9 @@ def test_lists(extractor, text, expected):
 OWNED = [
     ("北辰公司的新模型Zeta-7B正式上线。", F({("北辰公司", R, "Zeta-7B")})),
     ("北辰公司自研的推理芯片Zeta-X1性能出色。", F({("北辰公司", R, "Zeta-X1")})),
-    ("北辰公司旗下的Zeta-Chat用户破亿。", F({("北辰公司", R, "Zeta-Chat")})),
+    # 旗下 alone holds as much as it makes (a company bought): no launch without a class noun of a thing made
+    ("北辰公司旗下的Zeta-Chat用户破亿。", F()),
+    ("北辰公司旗下聊天机器人Zeta-Chat用户破亿。", F({("北辰公司", R, "Zeta-Chat")})),
     # planned, or a plain possessive without a new-thing phrase: nothing
     ("北辰公司的新模型Zeta-7B将于下月发布。", F()),
     ("北辰公司的新模型Zeta-7B预计明年上线。", F()),

@@ -37,6 +37,8 @@ TOPIC = [
     ("陈立群：星河大学教授，北辰公司创始人。研发了Zeta-7B、Zeta-9B。", F()),
     # a new paragraph does not inherit it (the headline names two organisations)
     ("南山公司与东海公司达成合作\n在应用层，北辰公司也在加速探索。\n去年 11 月，发布了Zeta-7B。", F()),
+    # a person opens the sentence: its later clauses are theirs
+    ("陈立群离开了南山公司。他后来创办了北辰公司，推出Zeta-7B。", F()),
     # another agent in the clause
     ("北辰公司也在加速探索。去年，陈立群发布了Zeta-7B。", F()),
 ]
@@ -119,6 +121,11 @@ GUARDS = [
     # a hedge opening the clause before the subject
     ("郭明錤：预计北辰公司 2030 年推出Zeta-7B。", F()),
     ("据传北辰公司下周推出Zeta-7B。", F()),
+    # a future opening the clause (the device that will carry it is not out)
+    ("新款Zeta-Pad将搭载北辰公司自主研发的Zeta-X1芯片。", F()),
+    ("北辰公司自主研发的Zeta-X1芯片性能很强。", F({(B, R, "Zeta-X1")})),
+    # a show, a film: no product
+    ("北辰公司和南山公司合作推出实境秀 Zeta-Games。", F()),
     # a subscription to a product is not the product
     ("北辰公司推出Zeta-7B订阅服务。", F()),
     ("北辰公司推出Zeta-7B。", F({(B, R, Z7)})),
@@ -139,7 +146,13 @@ NOT_MADE = [
     ("北辰公司携最新产品亮相国际消费电子展（Zeta-7B）。", F()),
     # ORG旗下的Y where the document runs Y as a company
     ("南山公司旗下的Zeta-Chat很受欢迎。Zeta-Chat CEO陈立群表示将扩张。", F()),
-    ("南山公司旗下的Zeta-Chat很受欢迎。", F({("南山公司", R, "Zeta-Chat")})),
+    # 旗下 alone holds as much as it makes: it needs a class noun of a thing made
+    ("南山公司旗下的Zeta-Chat很受欢迎。", F()),
+    ("南山公司旗下聊天机器人Zeta-Chat很受欢迎。", F({("南山公司", R, "Zeta-Chat")})),
+    ("南山公司旗下聊天机器人Zeta-Chat很受欢迎。Zeta-Chat新任首席执行官陈立群表示将扩张。", F()),
+    ("南山公司自研的Zeta-X1芯片性能很强。", F({("南山公司", R, "Zeta-X1")})),
+    # a code name under development
+    ("南山公司自制的芯片研发代号为 Zeta-X1。", F()),
 ]
 
 

@@ -61,8 +61,7 @@ INTEGRATED = [
         ("腾讯元宝", "integrated", "DeepSeek"), ("百度搜索", "integrated", "DeepSeek"),
         ("微信", "integrated", "DeepSeek")})),
     ("由GPT-4o驱动的ChatGPT广受欢迎。", F({("ChatGPT", "integrated", "GPT-4o")})),
-    ("字节跳动旗下的豆包接入了DeepSeek-R1。", F({("豆包", "integrated", "DeepSeek-R1"),
-                                        ("字节跳动", "released", "豆包")})),   # the owned product (launch_forms)
+    ("字节跳动旗下的豆包接入了DeepSeek-R1。", F({("豆包", "integrated", "DeepSeek-R1")})),   # 旗下 alone: held, not launched (launch_forms)
 ]
 
 BANNED = [

@@ -10,8 +10,7 @@ candidate, and the agent a clause without one takes.
   the owner of the real agent (微软支持的OpenAI开发出X) nor the object of a
   preposition (为特斯拉扫清了推出X的障碍);
 - a clause with no agent takes the agent of its paragraph
-  (:mod:`kg.facts.agents`) when all it holds before the trigger are adverbs
-  and times (还发布了Y, 现场还把Y掏了出来)."""
+  (:mod:`kg.facts.launch_agents`)."""
 
 from __future__ import annotations
 
@@ -32,8 +31,8 @@ _PROGRESSIVE_NEAR = r"(?:{{launch.progressive_near}})\s*$"
 _NOT_AGENT = r"(?:{{launch.not_agent_before}})\s*$"
 OV_AFTER = r"了?\s*(?:$|[，,。；;：:！？!?、)）」”\"\s|｜]|{{launch.ov_after}})"
 HUMAN = "{{launch.human_agent}}"
+HUMAN_OPENS = r"[\s“「]*(?:{{launch.person_pronoun}})"
 _FUTURE, _NOT_FUTURE = "{{hedges.future}}", "{{hedges.future_not}}"
-_ANAPHORA_LEAD = r"(?:{{launch.anaphora_lead}}|\s|[0-9]|[“”「」])*"
 
 
 def group_end(ex, sent, o) -> int:
@@ -189,6 +188,8 @@ def checked(ex, pattern, rx, sent, cands, after_de=True, object_after=False):
         s, o = cand[0], cand[2]
         if object_after and (o.start < s.end or o.start < sent.start):
             continue
+        if s.start < sent.start and ex.grammar(HUMAN_OPENS).match(sent.text, sent.start):
+            continue                # 他后来创办了X，推出Y: 他 is a person, not the company before
         if future_year(ex, sent, s, o):
             continue
         start = min(s.end, o.end)
@@ -205,8 +206,8 @@ def checked(ex, pattern, rx, sent, cands, after_de=True, object_after=False):
             o = head
         if trig is not None and _unpaired(ex, pattern, sent, trig):
             continue                # A和B接连发布了X (and a Y not recognised): whose X is unsure
-        if ex.hedged(sent.text[clause_start(sent, s.start):s.start]) and s.start < o.start:
-            continue                # 预计S将在明年推出X: the hedge opens the clause
+        if modal_filler(ex, sent.text[clause_start(sent, s.start):s.start]) and s.start < o.start:
+            continue                # 预计S将在明年推出X, 将搭载S自研的X: a hedge or future opens the clause
         if trig is not None and (_progressive(ex, pattern, rx, sent, s.end, trig.start())
                                  or ex.grammar(_BLOCKED).search(sent.text, s.end, trig.start())
                                  or _owner_between(ex, sent, s, trig.start())):
@@ -252,43 +253,3 @@ def _progressive(ex, pattern, rx, sent, start, end) -> bool:
         if first is not None and modal_filler(ex, sent.text[first.end():end]) and stop == end:
             return True
     return False
-
-
-def paragraph_agent(ex, pattern, sent, trig, upto=None):
-    """The agent of the paragraph for a trigger whose clause names none
-    (before ``upto``, where the clause's object may start: 还把O掏了出来)."""
-    if sent.agents is None:
-        return None
-    clause = clause_start(sent, trig.start())
-    upto = trig.start() if upto is None else upto
-    lead = sent.text[clause:upto]
-    if any(clause <= m.start < upto for m in sent.mentions) or ex.grammar(HUMAN).search(lead) \
-            or not ex.grammar(_ANAPHORA_LEAD).fullmatch(lead):
-        return None
-    if ex.hedged(lead) or ex.negated(sent.text, trig.start()) or hedged(ex, sent, clause, trig):
-        return None
-    agent = sent.agents.at(sent.start, ex.orgs)
-    if agent is None or not ex.fits(agent.cls, ex.domain(pattern)) or _person_topic(ex, sent, agent.end, clause):
-        return None
-    return agent
-
-
-_BOUNDARY = "\n，,；;：:。！？!?"
-NOT_BARE = "[的、和与及]"             # after a name: a possessor or a list member, not a bare subject
-_PERSON_AFTER = r"\s*(?:[：:]|(?!" + NOT_BARE + r"|{{roles.reporting}}|{{launch.person_speech}})[\u4e00-\u9fff])"
-
-
-def _person_topic(ex, sent, after, pos) -> bool:
-    """陈立群：…北辰公司创始人。研发了X: a person opens a clause of the
-    paragraph after the organisation did (not as a speaker, 陈立群表示),
-    so the clause is about them."""
-    paragraph = sent.text.rfind("\n", 0, pos) + 1
-    for m in sent.starting(max(after, paragraph), pos):
-        if m.cls != "Person":
-            continue
-        before = sent.text[paragraph:m.start].rstrip(" \t「“\"『")
-        if (not before or before[-1] in _BOUNDARY) and ex.grammar(_PERSON_AFTER).match(sent.text, m.end):
-            return True
-    return False
-
-

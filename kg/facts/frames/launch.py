@@ -12,7 +12,8 @@ from dataclasses import replace
 from kg.facts.frames import frame
 from kg.facts.frames.basic import ba, ov, passive, svo, v_de_o
 from kg.facts.launches import DE as _DE
-from kg.facts.launches import HUMAN, NOT_LAUNCHED, OV_AFTER, checked, group_end, object_ok, paragraph_agent
+from kg.facts.launches import HUMAN, NOT_LAUNCHED, OV_AFTER, checked, group_end, object_ok
+from kg.facts.launch_agents import paragraph_agent
 from kg.facts.roles import brand_of, fits_or_typed, hedged, left, right, triggers
 from kg.facts.sentences import clause_start
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.facts.frames import frame
 from kg.facts.frames.launch import list_items
-from kg.facts.launches import paragraph_agent
+from kg.facts.launch_agents import paragraph_agent
 from kg.facts.roles import hedged, left, triggers
 from kg.facts.sentences import clause_start
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from kg.facts.frames import frame
 from kg.facts.hedges import rumoured
-from kg.facts.launches import NOT_BARE
+from kg.facts.launch_agents import NOT_BARE
+from kg.facts.launches import modal_filler
 from kg.facts.roles import fits_or_typed
 from kg.facts.sentences import clause_start
 
@@ -30,19 +31,21 @@ def launch_owned(ex, pattern, rx, sent):
             if not (ex.grammar(_POSSESSOR).fullmatch(between) or ex.grammar(_OWNER).fullmatch(between)):
                 continue
             t = fits_or_typed(ex, y, rng, ("Product",))
-            if t is None or (ex.grammar(_HELD).search(between) and _run_as_company(ex, sent, y)):
-                continue            # 微软旗下的领英…领英CEO: a company held, not a thing made
+            if t is None or (ex.grammar(_HELD).search(between) and (
+                    not ex.grammar(_HELD_MADE).search(between) or _run_as_company(ex, sent, y))):
+                continue            # 微软旗下的领英: a company held, not a thing made
             rest_end = min([sent.end] + [p.start() for p in ex.grammar("[，,。；;！？!?]").finditer(
                 sent.text, y.end, sent.end)])
             rest = sent.text[y.end:rest_end]
             if ex.hedged(rest) or ex.grammar(_FUTURE_REST).search(rest) or ex.negated(sent.text, y.end):
                 continue
-            if ex.hedged(sent.text[clause_start(sent, org.start):org.start]) or rumoured(ex, sent, y.start):
+            if modal_filler(ex, sent.text[clause_start(sent, org.start):org.start]) or rumoured(ex, sent, y.start):
                 continue            # 根据此前的爆料，…华为自研的Y
             yield org, pattern.predicate, t, 0.85
 
 
 _HELD = "{{launch.held}}"
+_HELD_MADE = "{{launch.held_made}}"
 _COMPANY_SIGN = r"\s*(?:{{launch.company_sign}})"
 
 
