@@ -182,10 +182,8 @@ def check_query(text: str, bindings: dict[str, str] | None = None, *, source: st
 def run_query(graph: rdflib.Graph, text: str, bindings: dict[str, str] | None = None,
               *, source: str = "query", allow_service: bool = False,
               timeout: float | None = None) -> Result:
-    """Run a read query with ``bindings`` (variable name → ``--bind`` value)
-    and read its whole answer; ``allow_service`` lets SERVICE (and FROM on
-    rdflib's store) reach other hosts. Ctrl-C stops it, and so does
-    ``timeout`` seconds (a QueryError; :mod:`kg.graph.bounded`)."""
+    """Run a read query with ``bindings`` (variable → ``--bind`` value), reading its whole
+    answer; ``allow_service``: see :func:`check_query`; ``timeout``: :mod:`kg.graph.bounded`."""
     from kg.graph.bounded import bounded, materialize
     from kg.graph.store import is_oxigraph, query_graph  # Oxigraph runs the query text, rdflib a prepared query
 
