@@ -267,7 +267,7 @@ def distance_factor(gap: int) -> float:
 def brand_of(ex, sent, m: Mention) -> Mention | None:
     """The company a model name starts with (DeepSeek in DeepSeek-V3)."""
     low = m.text.lower()
-    for c in _companies_before(sent, low):
+    for c in _companies_before(sent, low, len(m.text)):
         if c.cls == "Company" and len(c.text) < len(m.text) and low.startswith(c.text.lower()):
             return replace(c, start=m.start, end=m.start + len(c.text))
     head = ex.head_of(m.text)
@@ -278,13 +278,18 @@ def brand_of(ex, sent, m: Mention) -> Mention | None:
 
 
 
-def _companies_before(sent, low: str) -> list[Mention]:
+def _companies_before(sent, low: str, width: int) -> list[Mention]:
     """The document's companies whose lower-cased name starts ``low``, in
     document order (looked up by each prefix, not by a scan of the document)."""
     if sent.index is None:
         return sent.everything
-    found = sorted(i for k in range(1, len(low)) for i in sent.index.companies.get(low[:k], ()))
-    return [sent.index.mentions[i] for i in found]
+    mentions, found = sent.index.mentions, []
+    for k in range(1, len(low)):       # of each name, the first that is shorter than the model's
+        first = next((i for i in sent.index.companies.get(low[:k], ())
+                      if len(mentions[i].text) < width), None)
+        if first is not None:
+            found.append(first)
+    return [mentions[i] for i in sorted(found)]
 
 
 def retype(m: Mention, allowed: frozenset[str], prefer: tuple[str, ...]) -> Mention:
