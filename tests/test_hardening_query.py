@@ -136,3 +136,88 @@ def test_a_bound_string_with_quotes_stays_one_string(store):
     value = 'a" ) } SERVICE <http://127.0.0.1:9/> { } #\\\n\r'
     rows = list(run_query(graph, text, {"x": value}))
     assert [str(r[0]) for r in rows] == [value]
+
+
+# --- 11. queries that take too long ----------------------------------------------------------
+
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+# seconds on Oxigraph (4.8 M rows), not hours: the stopped query runs on in the background there
+SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { VALUES ?x { " + " ".join(map(str, range(20))) +
+        " } ?a ?b ?c . ?d ?e ?f }")
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_a_query_over_its_timeout_is_one_line(tmp_path, monkeypatch, store):
+    monkeypatch.chdir(tmp_path)
+    path = query_file(tmp_path, SLOW)
+    result = invoke("query", str(path), "--graph", str(FIXTURE), "--store", store, "--timeout", "0.2")
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [
+        "Error: q.rq: the query did not finish within 0.2 s; make it more selective "
+        "(fewer unconstrained patterns), or raise --timeout"]
+
+
+def test_the_timeout_stops_rdflibs_engine_too():
+    import threading
+
+    from kg.graph.bounded import bounded
+
+    graph = load_graph(FIXTURE, "memory")
+    before = set(threading.enumerate())
+    with pytest.raises(QueryError, match="did not finish within 0.1 s"):
+        run_query(graph, CROSS, timeout=0.1)
+    workers = [t for t in set(threading.enumerate()) - before if t.name == "kg-query"]
+    for worker in workers:
+        worker.join(30)                    # an upper bound: it stops at its next instruction
+        assert not worker.is_alive()
+    assert bounded(lambda: 42, 1) == 42
+
+
+CHILD_QUERY = """
+import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)   # also when started with SIGINT ignored
+import kg.graph.bounded
+real = kg.graph.bounded.bounded
+
+def announced(work, timeout, **kwargs):
+    print("querying", file=sys.stderr, flush=True)
+    return real(work, timeout, **kwargs)
+kg.graph.bounded.bounded = announced
+from kg.cli.main import cli
+cli.main(sys.argv[1:], prog_name="kg")
+"""
+
+
+def test_ctrl_c_stops_a_query_on_the_default_store(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    path = query_file(tmp_path, CROSS)
+    child = subprocess.Popen([sys.executable, "-c", CHILD_QUERY, "query", str(path), "--graph",
+                              str(FIXTURE), "--store", "oxigraph", "--timeout", "0"],
+                             stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stderr.readline() == "querying\n"
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=60)     # the query alone runs for hours
+    finally:
+        child.kill()
+    assert child.returncode == 1
+    assert err.strip().splitlines() == ["Aborted!"]
+
+
+# --- 13. deep nesting ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE " + "{ " * 3000 + "?s ?p ?o" + " }" * 3000,
+    "SELECT * WHERE { FILTER(" + "(" * 3000 + "1" + ")" * 3000 + ") }",
+], ids=["groups", "brackets"])
+def test_a_query_nested_3000_deep_is_one_line(tmp_path, monkeypatch, text):
+    monkeypatch.chdir(tmp_path)
+    path = query_file(tmp_path, text)
+    result = invoke("query", str(path), "--graph", str(FIXTURE))
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines() == [
+        "Error: q.rq: the query nests too deeply to be read; write it with fewer nested groups "
+        "or brackets"]

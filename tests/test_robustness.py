@@ -104,8 +104,8 @@ BAD_FILES = [
     ("nul.txt", ARTICLE.encode("utf-8") + b"\x00" + SECOND.encode("utf-8"), "contains NUL bytes"),
     ("utf16-no-bom.txt", ARTICLE.encode("utf-16-le"), "contains NUL bytes"),
     ("controls.txt", b"\x01\x02\x03\x04\x05abc\x06\x07\x08\x0e\x0f", "too many control characters"),
-    ("latin1.txt", "Café crème brûlée à la carte".encode("latin-1"), "cannot decode as UTF-8, UTF-16, "
-                                                                    "GB18030 or Big5"),
+    ("latin1.txt", "Café crème brûlée à la carte".encode("latin-1"), "looks like Latin-1 or "
+                                                                    "Windows-1252 text"),
     ("bad-utf16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", "not valid UTF-16"),
 ]
 

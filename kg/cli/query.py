@@ -104,9 +104,12 @@ def _style(iris: bool, bom: bool, lang: str | None = None):
               help="Let the query reach other hosts: SERVICE (federated query) and, with "
                    "--store memory, FROM <IRI> (which rdflib downloads). Off by default: "
                    "a query makes no network request unless --endpoint or this is given.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=300, show_default=True,
+              metavar="SECONDS", help="Stop a query that runs longer than this (0: no limit); "
+                                      "Ctrl-C stops one at any time.")
 @domain_errors
 def query(query_name, expression, graph_file, fmt, iris, lang, bom, binds, list_queries, endpoint,
-          default_graph, store, allow_service):
+          default_graph, store, allow_service, timeout):
     """Run a read-only SPARQL query on the graph and print the answer.
 
     FILE.rq is a query file; NAME runs queries/NAME.rq (see --list); - reads
@@ -141,11 +144,13 @@ def query(query_name, expression, graph_file, fmt, iris, lang, bom, binds, list_
     if endpoint:
         from kg.graph.endpoint import run_query as run_remote
 
-        result, labels = run_remote(endpoint, text, init, default_graph=default_graph)
+        result, labels = run_remote(endpoint, text, init, default_graph=default_graph,
+                                    timeout=timeout or None)
         echo(format_result(result, labels, fmt, style), lines=True, json_text=fmt == "json")
         return
     if default_graph:
         raise click.UsageError("--default-graph goes with --endpoint")
     graph = load_graph(graph_file, store)
-    echo(format_result(run_query(graph, text, binds, source=source, allow_service=allow_service),
-                       graph, fmt, style), lines=True, json_text=fmt == "json")
+    echo(format_result(run_query(graph, text, binds, source=source, allow_service=allow_service,
+                                 timeout=timeout or None), graph, fmt, style),
+         lines=True, json_text=fmt == "json")

@@ -11,6 +11,8 @@ it; a frame decides whether its clause may take it."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from kg.facts.attributes import document_year
@@ -25,6 +27,8 @@ class Agents:
     mentions: tuple[Mention, ...]          # the document's mentions, by start
     _noted: list[tuple[int, Mention]] = field(default_factory=list)
     _year: list = field(default_factory=list)
+    _lines: list[int] = field(default_factory=list)         # where each \n is, found once
+    _headlines: dict = field(default_factory=dict)          # orgs → headline(orgs), found once
 
     def note(self, position: int, subject: Mention, orgs: frozenset[str]) -> None:
         """``subject`` stood as the agent of a fact in the sentence at ``position``."""
@@ -40,6 +44,17 @@ class Agents:
     def headline(self, orgs: frozenset[str]) -> Mention | None:
         """The one organisation the first line names (by its key), if exactly
         one and the line is one story (a digest line joins several with ；|)."""
+        if orgs not in self._headlines:
+            self._headlines[orgs] = self._headline(orgs)
+        return self._headlines[orgs]
+
+    def _newlines(self) -> list[int]:
+        if not self._lines:
+            self._lines.extend(m.start() for m in re.finditer("\n", self.text))
+            self._lines.append(len(self.text) + 1)     # a sentinel: never a real one
+        return self._lines
+
+    def _headline(self, orgs: frozenset[str]) -> Mention | None:
         end = self.text.find("\n")
         end = len(self.text) if end < 0 else end
         if any(c in self.text[:end] for c in _DIGEST):
@@ -51,11 +66,15 @@ class Agents:
         """The agent for a clause at ``position``: the last organisation noted
         before it in its paragraph, else the headline's one organisation
         (never inside the headline itself)."""
-        paragraph = self.text.rfind("\n", 0, position) + 1
-        for at, m in reversed(self._noted):
+        lines = self._newlines()
+        before = bisect_left(lines, position)          # the newlines before position
+        paragraph = lines[before - 1] + 1 if before else 0
+        for at, m in reversed(self._noted):            # noted in text order: the latest first
             if paragraph <= at < position:
                 return m
-        first = self.text.find("\n")
+            if at < paragraph:
+                break
+        first = lines[0] if len(lines) > 1 else -1
         if first < 0 or position <= first:
             return None
         return self.headline(orgs)

@@ -5,6 +5,7 @@ training cost in US dollars, founding year."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.model import Mention
@@ -86,9 +87,10 @@ def dates_in(text: str, start: int, end: int, years, doc_year, anchor: str = "")
                 year = doc_year + _RELATIVE[g[0]] if doc_year else None
                 anchored = anchor
             else:       # month/day alone: the year this sentence states, else the document's
-                before = [y for p, y in years if start <= p < m.start()]
-                year = before[-1] if before else doc_year
-                anchored = "" if before else anchor
+                k = bisect_left(years, (m.start(),))      # the years before this date
+                stated = bool(k) and years[k - 1][0] >= start
+                year = years[k - 1][1] if stated else doc_year
+                anchored = "" if stated else anchor
             if year is None:
                 continue
             nums = [int(x) for x in g if x and x.isdigit()]
@@ -124,13 +126,16 @@ def extract_attributes(ctx, passage, released, doc_year, anchor: str = ""):
     years = year_context(text)
     out: list[Found] = []
     ms = list(passage.mentions)
+    released_in: dict[tuple[int, int], list] = {}      # sentence span → its release objects
+    for o, span in released or ():
+        released_in.setdefault(span, []).append(o)
     for sent in passage.sentences:
         s, e, inside = sent.start, sent.end, sent.mentions
         if not inside:
             continue
         models = [m for m in inside if m.cls == "AIModel"]
         dates = dates_in(text, s, e, years, doc_year, anchor) if release.search(text, s, e) else []
-        facts = [o for o, span in (released or ()) if span == (s, e)]
+        facts = released_in.get((s, e), [])
         for o in facts if dates else ():       # the date of a release the relations found
             date = _nearest_date(dates, o.start)
             if date and not (date[1] <= o.start and _YEAR.search(text, date[1], o.start)) \

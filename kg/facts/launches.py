@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.facts.hedges import modal
-from kg.facts.roles import fits_or_typed, hedged, left, right, triggers
+from kg.facts.roles import fits_or_typed, left, right, triggers
 from kg.facts.sentences import clause_start
 
 _MODIFIER = "{{launch.object_modifier}}"

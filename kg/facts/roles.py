@@ -267,7 +267,7 @@ def distance_factor(gap: int) -> float:
 def brand_of(ex, sent, m: Mention) -> Mention | None:
     """The company a model name starts with (DeepSeek in DeepSeek-V3)."""
     low = m.text.lower()
-    for c in _companies_before(sent, low):
+    for c in (sent.index.companies_starting(low, len(m.text)) if sent.index else sent.everything):
         if c.cls == "Company" and len(c.text) < len(m.text) and low.startswith(c.text.lower()):
             return replace(c, start=m.start, end=m.start + len(c.text))
     head = ex.head_of(m.text)
@@ -276,15 +276,6 @@ def brand_of(ex, sent, m: Mention) -> Mention | None:
     return None
 
 
-
-
-def _companies_before(sent, low: str) -> list[Mention]:
-    """The document's companies whose lower-cased name starts ``low``, in
-    document order (looked up by each prefix, not by a scan of the document)."""
-    if sent.index is None:
-        return sent.everything
-    found = sorted(i for k in range(1, len(low)) for i in sent.index.companies.get(low[:k], ()))
-    return [sent.index.mentions[i] for i in found]
 
 
 def retype(m: Mention, allowed: frozenset[str], prefer: tuple[str, ...]) -> Mention:

@@ -33,6 +33,18 @@ class MentionIndex:
         """The mentions that start at ``lo`` or after and before ``hi``, in order."""
         return self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
+    def companies_starting(self, low: str, width: int) -> list[Mention]:
+        """Of each company whose lower-cased name starts ``low`` (and is shorter
+        than ``width``), its first mention; in document order. Looked up by each
+        prefix of ``low``, not by a scan of the document."""
+        found = []
+        for k in range(1, len(low)):
+            first = next((i for i in self.companies.get(low[:k], ())
+                          if len(self.mentions[i].text) < width), None)
+            if first is not None:
+                found.append(first)
+        return [self.mentions[i] for i in sorted(found)]
+
 
 @dataclass(frozen=True)
 class Sentence:

@@ -18,6 +18,7 @@ a 1 M-triple HTTP PUT in our tests: load big graphs with its bulk loader."""
 
 from __future__ import annotations
 
+import http.client
 import io
 import json
 import socket
@@ -36,7 +37,8 @@ from kg.ontology.vocab import PREFIXES
 
 __all__ = ["EndpointError", "PushResult", "label_graph", "push", "query", "run_query"]
 
-TIMEOUT = 600.0
+TIMEOUT = 600.0              # seconds for a whole request, answer included (kg query --timeout)
+MAX_RESPONSE = 100_000_000   # bytes of an answer; a bigger one is refused, not read on
 _RESULTS_JSON = "application/sparql-results+json"
 _GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9"
 _LABEL_CHUNK = 200
@@ -86,12 +88,15 @@ def push(path: Path | str, endpoint: str, graph: str | None = None, *, append: b
 
 
 def query(endpoint: str, text: str, bindings: dict | None = None, *,
-          default_graph: str | None = None, timeout: float = TIMEOUT) -> Result:
+          default_graph: str | None = None, timeout: float | None = TIMEOUT,
+          max_bytes: int = MAX_RESPONSE) -> Result:
     """Run a read query at ``endpoint`` (SPARQL 1.1 Protocol, POST
     ``application/sparql-query``); ``bindings`` (variable → RDF term) are
     sent as a VALUES block opening the WHERE group. SELECT and ASK answers
     come back as SPARQL JSON results, CONSTRUCT and DESCRIBE as N-Triples or
-    Turtle; all as an rdflib :class:`~rdflib.query.Result`."""
+    Turtle; all as an rdflib :class:`~rdflib.query.Result`. ``timeout`` bounds
+    the whole request, answer included (None: no limit); an answer over
+    ``max_bytes`` or not in the promised format is one EndpointError."""
     from rdflib.plugins.sparql.parser import parseQuery
 
     _check_url(endpoint)
@@ -105,20 +110,23 @@ def query(endpoint: str, text: str, bindings: dict | None = None, *,
                                      method="POST", headers={
                                          "Content-Type": "application/sparql-query; charset=utf-8",
                                          "Accept": _GRAPH_TYPES if graph_result else _RESULTS_JSON})
-    _, content_type, body = _send(request, timeout, what="query")
+    _, content_type, body = _send(request, timeout, what="query", max_bytes=max_bytes)
     if graph_result:
         result = Result("CONSTRUCT")
         result.graph = _parse_graph(body, content_type, endpoint)
         return result
     try:
-        return Result.parse(io.BytesIO(body), format="json")
-    except (ValueError, KeyError, TypeError) as exc:
+        result = Result.parse(io.BytesIO(body), format="json")
+        if result.type == "SELECT":
+            result.bindings     # noqa: B018 - every row read (and checked) now, not while printing
+        return result
+    except Exception as exc:  # rdflib's JSON reader raises many unrelated types on odd input
         raise EndpointError(f"{endpoint} did not answer with SPARQL JSON results "
                             f"(Content-Type {content_type or 'missing'}); is it the query URL?") from exc
 
 
 def label_graph(endpoint: str, result: Result, *, default_graph: str | None = None,
-                timeout: float = TIMEOUT) -> rdflib.Graph:
+                timeout: float | None = TIMEOUT) -> rdflib.Graph:
     """The ``rdfs:label`` and ``kg:fileName`` triples of every IRI in a SELECT
     result, fetched from the endpoint, so that answers print with names."""
     graph = rdflib.Graph()
@@ -135,7 +143,8 @@ def label_graph(endpoint: str, result: Result, *, default_graph: str | None = No
 
 
 def run_query(endpoint: str, text: str, bindings: dict | None = None, *,
-              default_graph: str | None = None, timeout: float = TIMEOUT) -> tuple[Result, rdflib.Graph]:
+              default_graph: str | None = None,
+              timeout: float | None = TIMEOUT) -> tuple[Result, rdflib.Graph]:
     """The answer and the labels to print it with (see :func:`kg.graph.query.format_result`)."""
     result = query(endpoint, text, bindings, default_graph=default_graph, timeout=timeout)
     return result, label_graph(endpoint, result, default_graph=default_graph, timeout=timeout)
@@ -149,23 +158,53 @@ def _check_url(url: str) -> None:
         raise EndpointError(f"endpoint {url!r} is not an http:// or https:// URL")
 
 
-def _send(request: urllib.request.Request, timeout: float, *, what: str) -> tuple[int, str, bytes]:
+def _send(request: urllib.request.Request, timeout: float | None, *, what: str,
+          max_bytes: int | None = None) -> tuple[int, str, bytes]:
+    """Send a request and read the whole answer within ``timeout`` seconds in
+    all (a server that trickles bytes is stopped too; Ctrl-C at any time),
+    refusing an answer over ``max_bytes``."""
+    from kg.graph.bounded import bounded
+
+    url = request.full_url
+
+    def late(seconds: float) -> EndpointError:
+        return EndpointError(f"{url} did not answer the {what} within {seconds:g} s; check the "
+                             "server, or raise --timeout")
+    return bounded(lambda: _exchange(request, timeout, what, max_bytes), timeout, late=late)
+
+
+def _exchange(request, timeout, what, max_bytes) -> tuple[int, str, bytes]:
     url = request.full_url
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.headers.get("Content-Type", ""), response.read()
+            return response.status, response.headers.get("Content-Type", ""), \
+                _read_body(response, url, max_bytes)
     except urllib.error.HTTPError as exc:
-        detail = _first_line(exc.read())
+        detail = _first_line(exc.read(64 * 1024))
         raise EndpointError(f"{url} refused the {what}: HTTP {exc.code} {exc.reason}"
                             + (f": {detail}" if detail else "")) from exc
     except urllib.error.URLError as exc:
         raise EndpointError(f"cannot reach {url} ({_short(exc.reason)}); check the URL and that "
                             "the server is running") from exc
     except (socket.timeout, TimeoutError) as exc:
-        raise EndpointError(f"{url} did not answer the {what} within {timeout:.0f} s") from exc
-    except (ConnectionError, OSError) as exc:
+        raise EndpointError(f"{url} did not answer the {what} within {timeout:g} s; check the "
+                            "server, or raise --timeout") from exc
+    except (ConnectionError, OSError, http.client.HTTPException) as exc:
         raise EndpointError(f"connection to {url} failed during the {what} ({_short(exc)}); "
                             "check that the server is running") from exc
+
+
+def _read_body(response, url: str, max_bytes: int | None) -> bytes:
+    chunks, size = [], 0
+    while True:
+        chunk = response.read(1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if max_bytes is not None and size > max_bytes:
+            raise EndpointError(f"{url} answered with more than {max_bytes / 1e6:g} MB; add a "
+                                "LIMIT to the query")
+        chunks.append(chunk)
 
 
 def _first_line(body: bytes) -> str:

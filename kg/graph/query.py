@@ -173,15 +173,20 @@ def check_query(text: str, bindings: dict[str, str] | None = None, *, source: st
 
 
 def run_query(graph: rdflib.Graph, text: str, bindings: dict[str, str] | None = None,
-              *, source: str = "query", allow_service: bool = False) -> Result:
-    """Run a read query with ``bindings`` (variable name → ``--bind`` value);
-    ``allow_service`` lets SERVICE (and FROM on rdflib's store) reach other hosts."""
+              *, source: str = "query", allow_service: bool = False,
+              timeout: float | None = None) -> Result:
+    """Run a read query with ``bindings`` (variable → ``--bind`` value), reading its whole
+    answer; ``allow_service``: see :func:`check_query`; ``timeout``: :mod:`kg.graph.bounded`."""
+    from kg.graph.bounded import bounded, materialize
     from kg.graph.store import is_oxigraph, query_graph  # Oxigraph runs the query text, rdflib a prepared query
 
     init = check_query(text, bindings, source=source, allow_service=allow_service,
                        rdflib_store=not is_oxigraph(graph))
-    try:
 
-        return query_graph(graph, text, init)
-    except Exception as exc:  # rdflib's algebra and evaluation raise plain Exceptions
-        raise QueryError(f"{source}: {exc}") from exc
+    def work() -> Result:
+        try:
+            return materialize(query_graph(graph, text, init))
+        except Exception as exc:  # rdflib's algebra and evaluation raise plain Exceptions
+            raise QueryError(f"{source}: {' '.join(str(exc).split()) or type(exc).__name__}") from exc
+    return bounded(work, timeout, source=source)
+

@@ -60,7 +60,30 @@ def latin_runs(text: str, stop: frozenset[str] = frozenset(),
         if start is not None:
             out.append((start, prev_end))
     out = [unglue(text, s, e, units) for s, e in out]
-    return [(s, e) for s, e in out if _plausible(text[s:e])]
+    return [(s, e) for s, e in out if _plausible(text[s:e]) and not code_like(text, s, e)]
+
+
+# identifier.identifier: a dotted name in program code (document.body.appendChild)
+_DOTTED = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+")
+
+
+def code_like(text: str, s: int, e: int) -> bool:
+    """Program code, not a name: a dotted identifier that starts lower-case
+    (document.body, node.appendChild), one of three or more parts of which
+    a later one does (window.location.href), a camel-case member
+    (React.createElement), or a dotted one called with brackets (Foo.bar(…)).
+    Data.ai, Character.AI, Node.js, U.S.A stay names."""
+    for m in _DOTTED.finditer(text, s, e):
+        parts = m.group().split(".")
+        if m.end() < len(text) and text[m.end()] == "(":
+            return True
+        if len(parts[0]) > 1 and parts[0][0].islower() and any(c.isupper() for c in m.group()):
+            return True
+        if len(parts) >= 3 and all(len(p) > 1 for p in parts) and any(p[0].islower() for p in parts[1:]):
+            return True
+        if any(p[0].islower() and any(c.isupper() for c in p) for p in parts[1:]):   # .createElement
+            return True
+    return False
 
 
 _BARE_NUMBER = re.compile(r"[ \-](\d+(?:\.\d+)?)$")

@@ -34,6 +34,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LEGACY = ("gb18030", "big5", "big5hkscs")   # tried in this order; gb18030 ⊇ gbk ⊇ gb2312
 _PLAUSIBLE_SHARE = 0.01
 _BINARY_SHARE = 0.01
+_LATIN_FREQUENT = 0.2   # below this share of frequent characters a decode may be Latin-1 mojibake
 _FIX = "save it as UTF-8 text"
 # The most frequent Chinese characters, Simplified and Traditional forms (read
 # on first use): the right codec turns Chinese bytes into many of them, the
@@ -99,6 +100,7 @@ def _decode_legacy(data: bytes, name: str) -> str:
     fine (short input), the one with more frequent characters wins; on a
     tie charset-normalizer decides."""
     scored: dict[str, tuple[float, str]] = {}
+    latin = False
     for codec in _LEGACY:
         if codec == "big5hkscs" and "big5" in scored:
             continue
@@ -107,8 +109,13 @@ def _decode_legacy(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
         share = _count(_IMPLAUSIBLE, text) / max(len(text), 1)
-        if share <= _PLAUSIBLE_SHARE:
+        if share <= _PLAUSIBLE_SHARE and not _latin_mojibake(text, codec):
             scored[codec] = (share, text)
+        elif share <= _PLAUSIBLE_SHARE:
+            latin = True
+    if not scored and (latin or _mostly_ascii(data)):
+        raise InputError(f"{name}: looks like Latin-1 or Windows-1252 text (accented letters read "
+                         f"as Chinese would be nonsense), not Chinese; {_FIX}")
     if not scored:
         raise InputError(f"{name}: cannot decode as UTF-8, UTF-16, GB18030 or Big5; {_FIX}")
     if len(scored) == 1:
@@ -122,6 +129,29 @@ def _decode_legacy(data: bytes, name: str) -> str:
         if guess in tied:
             return scored[guess][1]
     return scored[min(tied, key=lambda c: (scored[c][0], _LEGACY.index(c)))][1]
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    """Bytes that are three quarters ASCII and decode as Windows-1252: a Western text."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return sum(b < 0x80 for b in data) >= 0.75 * len(data)
+
+
+def _latin_mojibake(text: str, codec: str) -> bool:
+    """Latin-1 or Windows-1252 bytes read as a Chinese codec: an accented
+    letter's byte and the ASCII letter after it make one rare character
+    (Zürich → Z黵ich). Most Han characters then have an ASCII second byte and
+    few are frequent ones; real Chinese text is the opposite."""
+    counts = _han_counts(text)
+    total = sum(counts.values())
+    if not total or _frequent_share(text) >= _LATIN_FREQUENT:
+        return False
+    ascii_trail = sum(n for char, n in counts.items()
+                      if len(raw := char.encode(codec, "replace")) != 2 or raw[1] < 0x80)
+    return ascii_trail > total / 2
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
