@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli.validate import shapes_line
 from kg.cli.options import (domain_errors, injected_extractor, jobs_option, min_confidence_option,
                             model_option, no_html_option, out_option, progress_bar, strict_option)
 
@@ -78,6 +79,7 @@ def merge(folders, out_dir, min_confidence, no_html):
     click.echo(f"documents: {result.documents}")
     click.echo(f"entities: {sum(result.entities.values())} ({ents})")
     click.echo(f"relations: {sum(result.relations.values())}")
+    click.echo(f"shapes: {shapes_line(result.violations, out_dir / 'graph.ttl')}")
     click.echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
                + f" in {result.seconds:.1f} s")
 
