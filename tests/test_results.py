@@ -301,3 +301,16 @@ def test_a_graph_gives_the_same_bytes_from_both_stores(fmt):
     assert out["oxigraph"].exit_code == 0, out["oxigraph"].output
     assert out["oxigraph"].stdout == out["memory"].stdout
     assert "XMLSchema#string" not in out["memory"].stdout
+
+
+def test_queries_from_the_command_line_know_kgs_prefixes(tmp_path):
+    text = "SELECT ?org WHERE { ?org kg:released kgr:deepseek-r1 }"
+    assert query("-e", text, "--format", "csv").stdout == "org\nDeepSeek\n"
+    assert query("-", "--format", "csv", input=text).stdout == "org\nDeepSeek\n"
+    declared = query("-e", "PREFIX kg: <https://w3id.org/kgnews/ontology#>\n" + text, "--format", "csv")
+    assert declared.stdout == "org\nDeepSeek\n"
+    result = query("-e", "SELECT ?x WHERE {\n  ?x kg:released\n}")     # lines count as typed
+    assert result.stderr.startswith("Error: -e: syntax error at line 2, column 3")
+    path = tmp_path / "q.rq"          # a query file declares its own
+    path.write_text(text, encoding="utf-8")
+    assert query(path).stderr == f"Error: {path}: Unknown namespace prefix : kg\n"
