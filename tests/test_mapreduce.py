@@ -56,6 +56,13 @@ def test_merge_after_extract_gives_the_build_graph(extracted, built, tmp_path):
     assert "documents: 5" in result.output
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
+    from kg.cli.validate import shapes_line
+    from kg.graph.shapecheck import check_triples
+    from rdflib import Graph
+
+    merged = tmp_path / "graph.ttl"       # checked like a build's graph, in one line
+    line = f"shapes: {shapes_line(check_triples(Graph().parse(merged)), merged)}"
+    assert line in result.output.splitlines()
 
 
 def test_slices_extracted_apart_merge_into_the_same_graph(corpus, built, tmp_path):

@@ -368,7 +368,7 @@ def test_cli_csv_json_and_bind():
                     "--bind", "target=DeepSeek-R1")
     assert result.exit_code == 0, result.output
     assert [row["who"]["value"] for row in json.loads(result.output)["results"]["bindings"]] == [
-        "Sam Altman"]
+        str(ENTITY["person-sam-altman"])]     # JSON keeps the entity; the table shows its label
     result = invoke("query", "hardware", "--graph", str(FIXTURE), "--format", "tsv")
     assert result.output.splitlines()[1] == "DeepSeek-V3\tAIModel\tH800\t英伟达"
 
@@ -423,7 +423,8 @@ def test_cli_unknown_bind_variable():
     result = invoke("query", "founders", "--graph", str(FIXTURE), "--bind", "company=DeepSeek")
     assert result.exit_code == 1
     assert result.output == ("Error: --bind company: queries/founders.rq has no variable ?company; "
-                             "its variables are ?founded, ?founder, ?o, ?organisation, ?p, ?year\n")
+                             "its variables are ?founded, ?founder, ?founder_name, ?o, ?organisation, "
+                             "?organisation_name, ?p, ?year\n")
 
 
 def test_cli_unknown_query_name():

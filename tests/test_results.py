@@ -145,12 +145,14 @@ def test_construct_writes_turtle_or_ntriples():
     assert nt.stdout.startswith("<https://w3id.org/kgnews/id/")
 
 
+@pytest.mark.parametrize("text", [CONSTRUCT, "DESCRIBE <https://w3id.org/kgnews/id/deepseek>"],
+                         ids=["construct", "describe"])
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
-def test_construct_refuses_table_formats_in_one_line(fmt):
-    result = query("-e", CONSTRUCT, "--format", fmt)
+def test_construct_refuses_table_formats_in_one_line(fmt, text):
+    result = query("-e", text, "--format", fmt)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == ("Error: a CONSTRUCT query gives a graph, not a table; "
+    assert result.stderr == ("Error: a CONSTRUCT or DESCRIBE query gives a graph, not a table; "
                              "use --format turtle or --format ntriples\n")
 
 
@@ -289,3 +291,26 @@ def test_a_bad_columns_line_names_the_file_and_line(tmp_path, monkeypatch):
             results.column_names()
     finally:
         results.column_names.cache_clear()
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
+def test_a_graph_gives_the_same_bytes_from_both_stores(fmt):
+    # (DESCRIBE is left to each engine by SPARQL: rdflib's says more than Oxigraph's)
+    text = "CONSTRUCT { <https://w3id.org/kgnews/id/deepseek> ?p ?o } WHERE { <https://w3id.org/kgnews/id/deepseek> ?p ?o }"
+    out = {store: query("-e", text, "--format", fmt, "--store", store) for store in ("oxigraph", "memory")}
+    assert out["oxigraph"].exit_code == 0, out["oxigraph"].output
+    assert out["oxigraph"].stdout == out["memory"].stdout
+    assert "XMLSchema#string" not in out["memory"].stdout
+
+
+def test_queries_from_the_command_line_know_kgs_prefixes(tmp_path):
+    text = "SELECT ?org WHERE { ?org kg:released kgr:deepseek-r1 }"
+    assert query("-e", text, "--format", "csv").stdout == "org\nDeepSeek\n"
+    assert query("-", "--format", "csv", input=text).stdout == "org\nDeepSeek\n"
+    declared = query("-e", "PREFIX kg: <https://w3id.org/kgnews/ontology#>\n" + text, "--format", "csv")
+    assert declared.stdout == "org\nDeepSeek\n"
+    result = query("-e", "SELECT ?x WHERE {\n  ?x kg:released\n}")     # lines count as typed
+    assert result.stderr.startswith("Error: -e: syntax error at line 2, column 3")
+    path = tmp_path / "q.rq"          # a query file declares its own
+    path.write_text(text, encoding="utf-8")
+    assert query(path).stderr == f"Error: {path}: Unknown namespace prefix : kg\n"

@@ -44,14 +44,29 @@ def _query_text(query_name: str | None, expression: str | None) -> tuple[str, st
     if expression is not None:
         if query_name:
             raise click.UsageError("give a query file or NAME, or -e QUERY, not both")
-        return expression, "-e"
+        return _with_prefixes(expression), "-e"
     if query_name == "-":
-        return sys.stdin.read(), "stdin"
+        return _with_prefixes(sys.stdin.read()), "stdin"
     if not query_name:
         raise click.UsageError("give a query file or NAME, - (stdin), -e QUERY, or --list "
                                "to see the names")
     path = resolve_query(query_name)
     return read_query(path), _query_source(path)
+
+
+def _with_prefixes(text: str) -> str:
+    """A query typed at the command line may use kg's prefixes (kg:, kgr:,
+    rdfs: …) without declaring them: the ones it uses are declared on its
+    first line (so the line numbers of errors stay as typed)."""
+    import re
+
+    from kg.ontology.vocab import PREFIXES
+
+    bare = re.sub(r"<[^>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*", " ", text)
+    declared = {p.lower() for p in re.findall(r"PREFIX\s+([\w-]*):", bare, re.I)}
+    used = [p for p in sorted(PREFIXES) if p not in declared
+            and re.search(rf"(?<![\w?$:-]){re.escape(p)}:", bare)]
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}> " for p in used) + text
 
 
 def _style(iris: bool, bom: bool, lang: str | None = None):
@@ -114,7 +129,9 @@ def query(query_name, expression, graph_file, fmt, iris, lang, bom, binds, list_
 
     FILE.rq is a query file; NAME runs queries/NAME.rq (see --list); - reads
     the query from stdin, -e QUERY takes it from the command line. Only
-    SELECT, ASK, CONSTRUCT and DESCRIBE are accepted. Entities and documents
+    SELECT, ASK, CONSTRUCT and DESCRIBE are accepted; from - and -e, kg's
+    prefixes (kg: kgr: kgd: kgs: rdf: rdfs: skos: prov: dcterms: xsd:) need
+    no PREFIX line. Entities and documents
     are printed by their labels and file names (--iris: their IRIs), text
     without inline pinyin glosses.
 

@@ -10,6 +10,7 @@ import click
 from kg.cli.options import (domain_errors, echo, injected_extractor, jobs_option, max_file_size_option,
                             min_confidence_option, model_option, no_html_option, out_option,
                             progress_bar, strict_option)
+from kg.cli.validate import shapes_line
 
 
 # --- extract / merge (kg.run.mapreduce) -------------------------------------------
@@ -80,6 +81,7 @@ def merge(folders, out_dir, min_confidence, no_html):
     echo(f"documents: {result.documents}")
     echo(f"entities: {sum(result.entities.values())} ({ents})")
     echo(f"relations: {sum(result.relations.values())}")
+    echo(f"shapes: {shapes_line(result.violations, out_dir / 'graph.ttl')}")
     echo(f"wrote {out_dir / 'graph.ttl'}" + ("" if no_html else f" and {out_dir / 'graph.html'}")
                + f" in {result.seconds:.1f} s")
 

@@ -26,7 +26,7 @@ from kg.graph.labels import pick_label
 from kg.ontology.schema import load_schema
 from kg.ontology.vocab import ATTRIBUTES, ENTITY_CLASSES, KG, PREFIXES, RELATIONS
 
-__all__ = ["EXPORTS", "Network", "export", "network"]
+__all__ = ["EXPORTS", "Network", "export", "network", "plain_strings"]
 
 EXPORTS = ("graphml", "gexf", "csv", "jsonld", "ntriples")
 SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "jsonld": ".jsonld", "ntriples": ".nt"}
@@ -98,7 +98,7 @@ def export(graph: rdflib.Graph, to: str) -> dict[str, bytes]:
     return {f"graph{SUFFIXES[to]}": _networkx_file(net, to)}
 
 
-def _triples(graph: rdflib.Graph):
+def plain_strings(graph):
     """The triples, an ``xsd:string`` literal written plain (the same in RDF 1.1;
     Oxigraph gives the datatype, rdflib does not), so both stores export alike."""
     for s, p, o in graph:
@@ -109,7 +109,7 @@ def _triples(graph: rdflib.Graph):
 
 def _ntriples(graph: rdflib.Graph) -> bytes:
     out = rdflib.Graph()
-    for t in _triples(graph):
+    for t in plain_strings(graph):
         out.add(t)
     lines = sorted(set(out.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
     return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
@@ -120,7 +120,7 @@ def _jsonld(graph: rdflib.Graph) -> bytes:
     out = rdflib.Graph(store="Memory")
     for prefix, ns in PREFIXES.items():
         out.bind(prefix, ns)
-    for t in sorted(_triples(graph), key=lambda t: tuple(x.n3() for x in t)):
+    for t in sorted(plain_strings(graph), key=lambda t: tuple(x.n3() for x in t)):
         out.add(t)
     data = json.loads(out.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True))
     nodes = data.get("@graph", [data] if "@id" in data else [])

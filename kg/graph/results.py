@@ -71,7 +71,7 @@ def format_result(result: Result, graph: rdflib.Graph, fmt: str | None = None,
         raise QueryError("--bom goes with --format csv or tsv")
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         if fmt in TABLE_FORMATS:
-            raise QueryError(f"a {result.type} query gives a graph, not a table; "
+            raise QueryError("a CONSTRUCT or DESCRIBE query gives a graph, not a table; "
                              "use --format turtle or --format ntriples")
         return _graph_text(result, fmt or "turtle")
     if fmt in GRAPH_FORMATS:
@@ -130,9 +130,10 @@ def _json_term(term) -> dict:
 # --- graphs -----------------------------------------------------------------------
 
 def _graph_text(result: Result, fmt: str) -> str:
+    from kg.graph.export import plain_strings
     from kg.graph.triples import serialize
 
-    triples = list(result.graph)
+    triples = list(plain_strings(result.graph))
     if fmt == "turtle":
         return serialize(triples).decode("utf-8").rstrip("\n")
     out = rdflib.Graph()

@@ -71,14 +71,14 @@ class _Checker:
         return found
 
     def has_evidence(self, s, p, o) -> bool:
-        statements = self.__dict__.get("_statements")
-        if statements is None:
-            statements = self._statements = {
-                (props[RDF.subject][0], props[RDF.predicate][0], props[RDF.object][0])
-                for props in self.out.values()
-                if KG.evidence in props and all(k in props for k in (RDF.subject, RDF.predicate,
-                                                                     RDF.object))}
-        return (s, p, o) in statements
+        """Whether a statement with kg:evidence is about (s, p, o)."""
+        return (s, p, o) in self.cached("statements", self.statements)
+
+    def statements(self) -> set[tuple]:
+        about = (RDF.subject, RDF.predicate, RDF.object)
+        return {(s, p, o) for props in self.out.values() if KG.evidence in props
+                and all(k in props for k in about)
+                for s in props[RDF.subject] for p in props[RDF.predicate] for o in props[RDF.object]}
 
     def property(self, ps, node) -> list[Violation]:
         f = self.cached(ps, lambda: _compile(self.shapes, ps))
