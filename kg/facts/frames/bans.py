@@ -43,6 +43,17 @@ def _unnamed_party(ex, sent, subject, trig):
         subject.end <= m.start and m.end <= trig.start() and m.cls in ex.orgs for m in sent.mentions)
 
 
+def _state_order(ex, sent, subject, trig):
+    """德国要求苹果和谷歌从应用商店下架X: a state or a government body
+    that orders companies to ban or remove is the one banning (the
+    companies between carry the order out)."""
+    if subject.cls not in ("Country", "GovernmentBody"):
+        return False
+    between = [m for m in sent.mentions if subject.end <= m.start and m.end <= trig.start() and m.cls in ex.orgs]
+    return bool(between) and all(m.cls == "Company" for m in between) and bool(
+        ex.grammar(r"{{bans.order}}|{{bans.request}}").search(sent.text, subject.end, between[0].start))
+
+
 def _hearsay(ex, sent, pos):
     """A rumour, a call or an attempt in the clause before ``pos`` (传X叫停…, 呼吁封禁)."""
     start = clause_start(sent, pos)
@@ -88,10 +99,13 @@ def ban(ex, pattern, rx, sent):
         subjects = left(ex, sent, trig.start(), dom, ("GovernmentBody", "Company"))
         if not subjects or _hedged(ex, sent, subjects[-1].end, trig):
             continue
-        if _unnamed_party(ex, sent, subjects[-1], trig):
+        if subjects[-1].cls == "Person" and ex.grammar("{{roles.reporting}}").search(sent.text, subjects[-1].end, trig.start()):
+            continue                                # 副校长P在邮件中指出，禁止…: P reports the body's ban
+        ordered = _state_order(ex, sent, subjects[-1], trig)
+        if not ordered and _unnamed_party(ex, sent, subjects[-1], trig):
             continue
         near = max(subjects[-1].end, clause_start(sent, trig.start()))
-        if any(near <= m.start and m.end <= trig.start() and m.cls in ex.orgs for m in sent.mentions):
+        if not ordered and any(near <= m.start and m.end <= trig.start() and m.cls in ex.orgs for m in sent.mentions):
             continue                                # X 要求 FTC 禁止 Y: a request to another body
         objects = right(ex, sent, trig.end(), rng, ("Product",), limit=pattern.object_limit)
         if not objects:
@@ -113,9 +127,10 @@ def ban_noun(ex, pattern, rx, sent):
     the issuer before it (an issuing verb or 对 between them)."""
     dom, rng = ex.domain(pattern), ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
-        objs = [m for m in sent.mentions if m.end <= trig.start()
-                and ex.grammar(r"\s*(?:{{equip.de}})?\s*").fullmatch(sent.text, m.end, trig.start())
-                and ex.fits(m.cls, rng)]
+        objs = [m for m in sent.mentions if m.end <= trig.start() and ex.fits(m.cls, rng) and (
+                ex.grammar(r"\s*(?:{{equip.de}})?\s*").fullmatch(sent.text, m.end, trig.start())
+                or (ex.grammar(r"\s*{{bans.issue}}\s*(?:{{equip.le}})?\s*").fullmatch(sent.text, m.end, trig.start())
+                    and ex.grammar(r"{{bans.toward}}\s*$").search(sent.text, max(sent.start, m.start - 4), m.start)))]
         if not objs:
             continue
         obj = objs[-1]

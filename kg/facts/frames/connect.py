@@ -171,7 +171,8 @@ def connected_de(ex, pattern, rx, sent):
 def in_holder(ex, pattern, rx, sent):
     """在 X、Y 中集成 O / 在 Z 应用（如 X、Y）中插入 O: the products named
     between 在 and 中 integrated O (a class noun that a bracketed list of
-    examples follows is none of them)."""
+    examples follows is none of them); 在 X 上线 O / O 已在 X 上线, a model
+    only (a device put on a shop is a retail listing)."""
     rng = ex.range(pattern)
     for trig in triggers(ex, pattern, rx, sent):
         start = clause_start(sent, trig.start())
@@ -179,8 +180,13 @@ def in_holder(ex, pattern, rx, sent):
         if at < 0:
             continue
         named = [m for m in sent.mentions if at < m.start and m.end <= trig.start()]
-        inside = ex.grammar(r"[\s)）]*{{connect.inside}}\s*(?:{{hedges.modal_adverb}})?\s*$")
+        on = trig.group() in ex.word_set("connect.on_verb")         # 在 X 上线: its 上 closes 在
+        inside = ex.grammar(r"[\s)）]*" + ("(?:{{hosting.on}})?" if on else "{{connect.inside}}")
+                            + r"\s*(?:{{hedges.modal_adverb}})?\s*$")
         if not named or not inside.match(sent.text, named[-1].end, trig.start()):
+            continue
+        if on:
+            yield from _put_on(ex, pattern, sent, trig, at, start, named)
             continue
         holders = [m for m in named if m.cls == "Product"
                    and not ex.grammar(r"\s*[（(，,]?\s*{{connect.example_lead}}").match(sent.text, m.end, trig.start())]
@@ -194,3 +200,18 @@ def in_holder(ex, pattern, rx, sent):
             for o in objs:
                 if h.text != o.text:
                     yield h, pattern.predicate, o, 1.0
+
+
+def _put_on(ex, pattern, sent, trig, at, start, holders):
+    """在 X 上线 O / O 已在 X 上线: a model put on a product."""
+    if not all(h.cls == "Product" for h in holders) or ex.barrier.search(sent.text, at, holders[0].start):
+        return
+    objs = right(ex, sent, trig.end(), frozenset({"AIModel"}), limit=pattern.object_limit, skips=0) \
+        or [m for m in sent.mentions if start <= m.start and m.end <= at and m.cls == "AIModel"][-1:]
+    objs = [o for o in objs if o.cls == "AIModel" and plain_object(ex, sent, o, True)]
+    if not objs or hedged(ex, sent, start, trig) or _blocked(ex, sent, start, trig.start(), True) \
+            or ex.grammar(r"\s*(?:{{equip.le}})?\s*{{connect.sale}}").match(sent.text, trig.end(), sent.end):
+        return
+    for h in holders:
+        for o in objs:
+            yield h, pattern.predicate, o, 1.0

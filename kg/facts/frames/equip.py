@@ -98,7 +98,7 @@ def equip(ex, pattern, rx, sent):
         if hardware_group(ex, sent, subjects) or tail(ex, sent, subjects[-1].end, "equip.hardware_noun") \
                 or part(ex, sent, subjects[-1].end):
             continue                            # M2 Pro 芯片采用 M2 架构: a chip or a part is no carrier
-        if _other_carrier(ex, sent, subjects, trig):
+        if _other_carrier(ex, sent, subjects, trig) or _unnamed_device(ex, sent, subjects, trig):
             continue
         for s in subjects:
             for o in objects:
@@ -153,6 +153,20 @@ def _other_carrier(ex, sent, subjects, trig):
     if any(start <= m.start and m.end <= trig.start() for m in sent.mentions):
         return False
     return len(sent.text[start:trig.start()].strip()) > 2
+
+
+_NAME_GOES_ON = r"\s*(?:(?!{{equip.series}})[\u4e00-\u9fff]{1,3}\s*)?[A-Za-z]*\d[A-Za-z0-9]*(?![A-Za-z0-9]|\s*(?:[年月日]|{{equip.model_year}}))"
+
+
+def _unnamed_device(ex, sent, subjects, trig):
+    """小米 12 Lite 5G NE 搭载…, ROG 冰刃 7 双屏首发…: a maker or a brand
+    whose name a device name the recogniser left out goes on is only that
+    device's brand; the chip is the device's, and the device is not named."""
+    if len(subjects) != 1 or not (subjects[0].cls in ex.orgs or subjects[0].cls == "Product"):
+        return False
+    s = subjects[0]
+    goes_on = ex.grammar(_NAME_GOES_ON).match(sent.text, s.end, trig.start())
+    return bool(goes_on) and not any(s.end <= m.start < goes_on.end() and m.cls for m in sent.mentions)
 
 
 def _device(ex, sent, subjects, pos, dom):
