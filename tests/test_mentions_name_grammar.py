@@ -117,3 +117,15 @@ def test_no_name_either(extractor, text, name):
 
 def test_person_after_partner_title(extractor):
     assert typed(extractor, "星河资本合伙人陈立群表示，市场很好。").get("陈立群") == "Person"
+
+
+@pytest.mark.parametrize("text, name, found", [
+    ("北辰汽车首席生态官陈立群表示：去年很好。", "陈立群", True),     # glued to 官 by the segmenter
+    ("北辰汽车首席生态官陈立群表示：去年很好。", "官陈立群", False),
+    ("根据星河科技官微发布的消息，新品已上线。", "官微", False),
+    ("当北辰公司向他递出橄榄枝时，一切水到渠成。", "向他", False),     # a pronoun is no given name
+    ("一个财务顾问向客户承诺投资回报率。", "向客户", False),           # a preposition and a noun
+    ("向华强表示，这是好事。", "向华强", True),
+])
+def test_names_at_titles_and_prepositions(extractor, text, name, found):
+    assert (typed(extractor, text).get(name) == "Person") is found
