@@ -129,3 +129,15 @@ def test_person_after_partner_title(extractor):
 ])
 def test_names_at_titles_and_prepositions(extractor, text, name, found):
     assert (typed(extractor, text).get(name) == "Person") is found
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("据北京日报报道，新品已上线。", "北京日报", "Company"),          # an outlet named after a place
+    ("据北京日报报道，新品已上线。", "北京", None),                  # … is not the place
+    ("湖南卫视播出了节目。", "湖南卫视", "Company"),
+    ("据星河日报报道，新品已上线。", "星河日报", None),              # a weak outlet head alone names nothing
+    ("北京时间 3 月 1 日消息，新品上线。", "北京", None),             # a time zone
+    ("3 月 1 日，北京的天气很好。", "北京", "City"),
+])
+def test_outlets_and_time_zones(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
