@@ -205,9 +205,9 @@ class Recogniser:
         return out
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
-        cls = self.called.cls_of(text, m)       # 这家公司叫做X, 名叫X的工程师
+        cls = self.called.cls_of(text, m)       # 这家公司叫做X, 名叫X的工程师: named, so every later X too
         if cls:
-            return replace(m, cls=cls, source="context", confidence=0.7)
+            return replace(m, cls=cls, source="names/called", confidence=0.7)
         for cls in ("GovernmentBody", "Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
             if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()),
                      rstrip=cls in _SPACED_CUE_CLASSES):

@@ -24,7 +24,7 @@ from types import MappingProxyType
 FrameFn = Callable[..., Iterator[tuple]]
 
 # the modules that hold frames, in the order they register
-_MODULES = ("basic", "people", "careers", "places", "ownership", "compare", "judge", "launch",
+_MODULES = ("basic", "people", "careers", "founders", "places", "ownership", "compare", "judge", "launch",
             "launch_forms", "equip", "connect", "bans", "hosting", "verdict", "scores")
 
 
