@@ -141,3 +141,13 @@ def test_names_at_titles_and_prepositions(extractor, text, name, found):
 ])
 def test_outlets_and_time_zones(extractor, text, name, cls):
     assert typed(extractor, text).get(name) == cls
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("星河人聲稱各大實驗室已經掌握了技術。", "人声称各大实验室", None),   # a speech verb begins no name
+    ("北辰编辑部", "北辰编辑部", None),                                  # an editorial office, no government body
+    ("北辰公司的游戏主管菲尔・斯宾塞在会议上表示。", "菲尔・斯宾塞", "Person"),
+    ("传感器（CIS、MEMS 等）等小芯片。", "MEMS", None),                   # a technology category
+])
+def test_more_edges(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
