@@ -151,3 +151,16 @@ def test_outlets_and_time_zones(extractor, text, name, cls):
 ])
 def test_more_edges(extractor, text, name, cls):
     assert typed(extractor, text).get(name) == cls
+
+
+def test_two_listed_things_stay_two(extractor):
+    """美国证监会（SEC）: the gloss pairs a listed name of China's regulator
+    (证监会) with America's (SEC); the two listed things are not merged."""
+    from kg.graph.resolve import Resolver, identity
+    from kg.lexicon import load_lexicon
+    from kg.ontology.schema import load_schema
+
+    ex = extractor.extract(Document.from_text("北辰交易所面临来自美国证监会（SEC）的审查。", "t.txt"))
+    resolved = Resolver(load_lexicon(), load_schema()).resolve([ex])
+    nodes = {m.text: resolved.node_of[identity(ex.document.doc_id, m)] for m in ex.mentions if m.key}
+    assert "SEC" in nodes and len(set(nodes.values())) == len(nodes)
