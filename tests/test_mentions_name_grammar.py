@@ -164,3 +164,12 @@ def test_two_listed_things_stay_two(extractor):
     resolved = Resolver(load_lexicon(), load_schema()).resolve([ex])
     nodes = {m.text: resolved.node_of[identity(ex.document.doc_id, m)] for m in ex.mentions if m.key}
     assert "SEC" in nodes and len(set(nodes.values())) == len(nodes)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("饿了么收购的百度外卖更名而来。", "百度外卖", "Product"),     # a company's name + a service noun
+    ("饿了么收购的百度外卖更名而来。", "百度", None),
+    ("百度发布了新模型。", "百度", "Company"),
+])
+def test_service_of_a_company(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
