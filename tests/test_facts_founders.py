@@ -19,7 +19,7 @@ def facts(extractor, text: str) -> set[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("这个公司叫做Zyphora，做的业务特别简单。创始人Lars Veldhuis一直很满意。",
+    ("这个公司叫做Zyphora，业务很简单。\nZyphora专注于销售模型素材。\n创始人Lars Veldhuis一直很满意。",
      F({("Lars Veldhuis", "affiliatedWith", "Zyphora"), ("Lars Veldhuis", "founded", "Zyphora")})),
     ("北辰公司的增长很快。据创始人陈立群透露，收入翻倍。",
      F({("陈立群", "affiliatedWith", "北辰公司"), ("陈立群", "founded", "北辰公司")})),
@@ -32,4 +32,17 @@ def facts(extractor, text: str) -> set[tuple[str, str, str]]:
      F({("陈立群", "affiliatedWith", "北辰公司"), ("陈立群", "founded", "北辰公司")})),
 ])
 def test_founder_of_the_earlier_organisation(extractor, text, expected):
+    assert facts(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the earlier organisation is a partner inside its sentence, not its topic
+    ("星河派的母公司主打硬件，跟北辰公司很早就有合作。\n创始人陈立群是个很有理想的人。", F()),
+    # … or a source note
+    ("新品已经上线。（来源：北辰公司）\n创始人陈立群被限制高消费。", F()),
+    # a company reference word needs no topic
+    ("新品已经上线，北辰公司表示满意。\n公司创始人陈立群表示：很好。",
+     F({("陈立群", "affiliatedWith", "北辰公司"), ("陈立群", "founded", "北辰公司")})),
+])
+def test_founder_needs_the_topic_or_a_reference(extractor, text, expected):
     assert facts(extractor, text) == expected

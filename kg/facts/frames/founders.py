@@ -3,7 +3,8 @@ names: 这个公司叫做Zyphora。…创始人陈立群一直很满意 (zero an
 organisation, the norm in Chinese prose). The title must open its clause
 (or follow a company reference word or 据/根据), the sentence must name no
 organisation of its own, and the nearest earlier sentence that names an
-organisation must name exactly one."""
+organisation must name exactly one; without a company reference word
+(公司创始人P) that organisation must open its sentence (its topic)."""
 
 from __future__ import annotations
 
@@ -33,9 +34,19 @@ def founder_before(ex, pattern, rx, sent):
         if not lead_rx.match(opening):
             continue
         org = _earlier_org(ex, sent, rng)
-        if org is not None:
+        referred = bool(ex.grammar(r"^\s*(?:{{careers.founder_reference}})\s*$").match(opening))
+        if org is not None and (referred or _opens_sentence(sent.text, org)):
             yield p, pattern.predicate, org, 0.75, title
         return
+
+
+def _opens_sentence(text: str, m) -> bool:
+    """Zyphora专注于…: the organisation stands first in its sentence (its
+    topic), not as a partner or a source inside it (…跟华为合作, （来源：新浪）)."""
+    k = m.start
+    while k > 0 and text[k - 1] in " \t\u3000":
+        k -= 1
+    return k == 0 or text[k - 1] in "。！？!?\n"
 
 
 def _earlier_org(ex, sent, rng):
