@@ -100,6 +100,7 @@ def test_place_government(extractor, text, name, cls):
     ("商务部表示，将加强监管。", "商务部", "GovernmentBody"),
     ("特斯拉的智能驾驶技术与 OpenAI 存在冲突。", "驾驶技术", None),  # a verb inside a phrase
     ("北辰互动发布了财报。", "北辰互动", "Company"),
+    ("这只有科技公司负担得起。", "只有科技", None),               # an adverb core
 ])
 def test_departments_and_phrases(extractor, text, name, cls):
     assert typed(extractor, text).get(name) == cls
