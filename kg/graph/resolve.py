@@ -119,8 +119,8 @@ class Resolver:
                 known = None if m.key else self._known(m.text, m.cls)
                 if known:
                     uf.union(known, node)
-            for a in ex.aliases:
-                if _GROUP.get(a.a.cls) == _GROUP.get(a.b.cls):
+            for a in ex.aliases:        # not two listed things (证监会（SEC）: China's and America's)
+                if _GROUP.get(a.a.cls) == _GROUP.get(a.b.cls) and not (a.a.key and a.b.key):
                     uf.union(identity(doc_id, a.a), identity(doc_id, a.b))
             self._document_rules(uf, doc_id, mentions)
         roots: dict[str, list[str]] = defaultdict(list)

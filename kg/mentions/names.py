@@ -57,6 +57,7 @@ class NameFinder:
         self.org_title_heads = lex.words("names.org_title_heads")
         self.preposition_words = frozenset(lex.words("names.preposition_after"))
         self.aspect = frozenset(lex.words("names.aspect_after"))
+        self.title_end = frozenset(lex.words("names.title_end_chars"))
         self._product_tail = re.compile(
             r" ?(?:" + "|".join(map(re.escape, lex.words("names.product_tail"))) + r")(?![A-Za-z])")
         self.title_re = alternation(lex.titles)
@@ -107,6 +108,7 @@ class NameFinder:
         for v in self._speech_re.finditer(text) if self._speech_re else ():
             i = ends.get(v.start())
             name = self._name_ending(text, words, i) if i is not None else self._glued(text, words, v)
+            name = self._after_title_char(text, name)
             if name and not overlaps(*name, taken):
                 out.append(Mention(name[0], name[1], text[name[0]:name[1]], "Person", "",
                                    "names/speech", 0.7))
@@ -178,8 +180,14 @@ class NameFinder:
         # 曾|公开 (once, publicly): a surname that is also an adverb or a
         # preposition, before a word the dictionary knows as a verb or adverb
         tags = pos_table()
-        return len(w) == 2 or not (tags.get(w[0], "nr")[:1] in "dpc"
-                                   and tags.get(w[1:], "nr")[:1] in BAD_TAGS)
+        return len(w) == 2 or not (tags.get(w[0], "nr")[:1] in "dpc"      # 向|客户, 曾|公开
+                                   and (tags.get(w[1:], "nr")[:1] in BAD_TAGS or tags.get(w[1:]) == "n"))
+
+    def _after_title_char(self, text, name):
+        """首席生态|官梁珊|表示: a name glued to a title's last character (官) starts after it."""
+        if not name or text[name[0]] not in self.title_end or not HAN.match(text[name[0] - 1:name[0]] or "a"):
+            return name
+        return (name[0] + 1, name[1]) if self._is_chinese_name(text[name[0] + 1:name[1]]) else None
 
     def _adverb_verb(self, text: str, s: int, e: int) -> bool:
         """合伙人|曾写|过: an adverb surname and a verb with an aspect mark after it."""

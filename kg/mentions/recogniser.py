@@ -49,6 +49,7 @@ class Recogniser:
         self.called = CalledNames(lexicon)
         self.segmenter = None                   # a jieba.Tokenizer, set by the pipeline or on first use
         self._units = alternation(lexicon.words("kinds.units"))
+        self._time_words = tuple(lexicon.words("names.time_after_place"))
         self._variants = frozenset(w.lower() for w in lexicon.words("kinds.variants"))
         self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
@@ -61,6 +62,8 @@ class Recogniser:
             if straddles(text, hit.start, hit.end, self.segment):
                 continue                        # 义乌 in 资本主义|乌托邦, 华为 in 中华|为什么
             e = hit.entries[0]
+            if e.cls in _PLACES and text.startswith(self._time_words, hit.end):
+                continue                        # 北京时间: a time zone, no mention of the place
             out.append(Mention(hit.start, hit.end, text[hit.start:hit.end], e.cls, e.id,
                                "gazetteer", 0.95))
             ext = self._versioned(text, hit.end, e.cls)
@@ -202,9 +205,9 @@ class Recogniser:
         return out
 
     def _type_from_context(self, text: str, m: Mention) -> Mention:
-        cls = self.called.cls_of(text, m)       # 这家公司叫做X, 名叫X的工程师
+        cls = self.called.cls_of(text, m)       # 这家公司叫做X, 名叫X的工程师: named, so every later X too
         if cls:
-            return replace(m, cls=cls, source="context", confidence=0.7)
+            return replace(m, cls=cls, source="names/called", confidence=0.7)
         for cls in ("GovernmentBody", "Company", "AIModel", "Product", "Hardware", "Organization", "Person"):
             if _cued(text, m, self._cue.get(f"before:{cls}", ()), self._cue.get(f"after:{cls}", ()),
                      rstrip=cls in _SPACED_CUE_CLASSES):

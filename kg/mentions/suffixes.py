@@ -11,6 +11,7 @@ from kg.model import Mention
 from kg.mentions.grammar import OrgWords
 from kg.mentions.names import BAD_TAGS, HAN, overlaps, pos_table
 
+_PLACES = ("Country", "City", "Place")
 _ABBREV = re.compile(r"\s*[(（][A-Z][A-Za-z0-9&\-]{1,9}[)）]")
 
 
@@ -66,7 +67,8 @@ class SuffixOrgs:
             if suffix is None and len(w) >= 3 and w[-1] in self.gov_chars and HAN.match(w) \
                     and tags.get(w, "n").startswith(("n", "x")) and w not in grammar.generic:
                 suffix = w[-1]
-            if suffix is None or not self._strong(suffix) or (suffix == w and len(w) == 1):
+            if suffix is None or not (self._strong(suffix) or suffix in self.place_heads) \
+                    or (suffix == w and len(w) == 1):
                 continue
             legal = any(mark in suffix for mark in self.legal_marks)
             max_tokens = 8 if legal else 3
@@ -103,6 +105,8 @@ class SuffixOrgs:
                 continue                # 不输大公司: a negated comparison, no name
             if overlaps(start, e, people):
                 continue
+            if not self._strong(suffix) and not any(m.start == start and m.cls in _PLACES for m in taken):
+                continue            # 北京日报, 湖南卫视: an outlet head makes a name after a place only
             if suffix in self.gov_chars and any(m.start == start and m.cls == "Company" for m in taken):
                 continue            # 星河科技法务部: a company's department, no government body
             if any(m.start == start and m.end <= start + len(core) and m.cls in ("Country", "City", "Place")

@@ -65,6 +65,8 @@ class WeakOrgs:
                 continue
             if any(start < m.end and m.start < e for m in taken):
                 continue
+            if tags.get(core, "")[:1] in ("c", "d", "p"):
+                continue                # 只有|科技公司: a conjunction or adverb, no name
             if tags.get(core, "")[:1] == "v" and any(pe == start and text[ps:pe] in self.common_cores
                                                      for ps, pe in words[max(0, i - 2):i]):
                 continue                # 智能|驾驶|技术: a verb after a common core, no name

@@ -24,9 +24,9 @@ from types import MappingProxyType
 FrameFn = Callable[..., Iterator[tuple]]
 
 # the modules that hold frames, in the order they register
-_MODULES = ("basic", "people", "careers", "places", "ownership", "compare", "judge", "launch",
-            "launch_forms", "launch_also", "equip", "connect", "bans", "hosting", "verdict", "scores",
-            "turns")
+_MODULES = ("basic", "people", "careers", "founders", "places", "ownership", "compare", "judge",
+            "launch", "launch_forms", "launch_also", "equip", "connect", "bans", "hosting", "verdict",
+            "scores", "turns")
 
 
 @dataclass(frozen=True)

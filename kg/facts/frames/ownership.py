@@ -145,7 +145,8 @@ def parent_noun(ex, pattern, rx, sent):
 def acquirer_v_target(ex, pattern, rx, sent):
     """Y收购(了)X → X subsidiaryOf Y (the gold reads a done acquisition so),
     but not one of alternatives (买下A或B), a deal named as a thing (收购X的
-    交易因…失败), a plan (将以…收购, 有传言指出Y收购X), a target from an
+    交易因…失败), a plan (将以…收购, 有传言指出Y收购X), a completion still
+    to come (…交易会在9月之前完成, 尚待监管批准), a target from an
     earlier sentence, nor when another organisation stands between the
     buyer and the target (欧盟批准吉利从福特手中收购沃尔沃: the clause topic
     is no buyer)."""
@@ -164,6 +165,9 @@ def acquirer_v_target(ex, pattern, rx, sent):
             continue
         if buyer.end <= target.start and _org_between(ex, sent, buyer, target):
             continue
+        if ex.grammar(r"(?:{{own.pending_lead}})[^。；;！!]{0,20}?(?:{{own.completion}})").search(
+                sent.text, max(target.end, buyer.end), sent.end):
+            continue            # 交易会在9月之前完成: announced, not done
         yield cand
 
 
