@@ -196,3 +196,15 @@ BEHIND = [
 @pytest.mark.parametrize("text,expected", BEHIND)
 def test_behind(extractor, text, expected):
     assert facts(extractor, text, COMPARE) == expected
+
+
+NOBODY_BETTER = [
+    ("星河科技CEO陈立群公开说过，没有人建数据中心比北辰公司更快。", F({("陈立群", "praised", "北辰公司")})),
+    ("星河科技CEO陈立群表示，没有人比北辰公司的员工更努力。", F()),
+    ("星河科技CEO陈立群表示，北辰公司比南岭集团更快。", F()),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOBODY_BETTER)
+def test_nobody_better(extractor, text, expected):
+    assert facts(extractor, text, JUDGE) == expected

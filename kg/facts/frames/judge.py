@@ -194,6 +194,25 @@ def judgement(ex, pattern, rx, sent):
             if quoted and any(True for _ in _verdicts(ex, cues, sent, quoted)):
                 spoken, after_verb = quoted, None
         yield from judged(ex, pattern, cues, sent, spoken, speakers, after_verb)
+        if pattern.polarity == "positive":
+            yield from _nobody_better(ex, pattern, sent, spoken, speakers)
+
+
+_NOBODY = r"{{judge.nobody}}[^，,。；;！!？?]{0,16}?比\s*$"
+
+
+def _nobody_better(ex, pattern, sent, spoken, speakers):
+    """X说，没有人比Y更快/做得更好: the superlative of a negated comparison
+    praises Y (Y right after 比, 更 or a verdict word after it)."""
+    nobody = ex.grammar(_NOBODY)
+    for m in sent.everything:
+        if spoken[0] <= m.start and m.end <= spoken[1] and _judged_class(ex, m) and m not in speakers \
+                and nobody.search(sent.text, spoken[0], m.start) \
+                and ex.grammar(r"\s*{{judge.nobody_more}}").match(sent.text, m.end):
+            for s in speakers:
+                if s.text != m.text:
+                    yield s, pattern.predicate, m, 1.0
+            return
 
 
 def judged(ex, pattern, cues, sent, spoken, speakers, after_verb):
