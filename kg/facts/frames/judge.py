@@ -198,7 +198,7 @@ def judgement(ex, pattern, rx, sent):
             yield from _nobody_better(ex, pattern, sent, spoken, speakers)
 
 
-_NOBODY = r"{{judge.nobody}}[^，,。；;！!？?]{0,16}?比\s*$"
+_NOBODY = r"{{judge.nobody}}[^，,。；;！!？?]{0,16}?{{judge.than}}\s*$"
 
 
 def _nobody_better(ex, pattern, sent, spoken, speakers):
