@@ -167,3 +167,44 @@ VIEW_AND_POLARITY = [
 @pytest.mark.parametrize("text,expected", VIEW_AND_POLARITY)
 def test_view_and_polarity(extractor, text, expected):
     assert facts(extractor, text, JUDGE) == expected
+
+
+NEIGHBOUR_AND_OBJECT = [
+    # another name between the candidate and the verdict is what the verdict is about
+    ("张伟表示欢迎。「北辰公司在星河科技虚弱、中国强大的时候发动价格战，这特别具有破坏性，」张伟说。", F()),
+    ("张伟表示欢迎。「北辰公司在市场虚弱的时候很强大，」张伟说。", F({("张伟", "praised", "北辰公司")})),
+    # a fault caught or fixed is no verdict on the catcher
+    ("陈立群表示感谢。陈立群说，Zeta-7B 的 code review 功能已经抓到了不少错误。", F()),
+    ("陈立群表示感谢。陈立群说，Zeta-7B 存在不少错误。", F({("陈立群", "criticized", "Zeta-7B")})),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEIGHBOUR_AND_OBJECT)
+def test_neighbour_and_object(extractor, text, expected):
+    assert facts(extractor, text, JUDGE) == expected
+
+
+BEHIND = [
+    ("Llama-3.1-405B在数学测试上落后GPT-4o约3分。", F({("GPT-4o", "outperforms", "Llama-3.1-405B")})),
+    ("Llama-3.1-405B不敌GPT-4o。", F({("GPT-4o", "outperforms", "Llama-3.1-405B")})),
+    ("Llama-3.1-405B略逊于GPT-4o。", F({("GPT-4o", "outperforms", "Llama-3.1-405B")})),
+    ("Llama-3.1-405B并不落后GPT-4o。", F()),
+    ("落后的Llama-3.1-405B和GPT-4o。", F()),
+]
+
+
+@pytest.mark.parametrize("text,expected", BEHIND)
+def test_behind(extractor, text, expected):
+    assert facts(extractor, text, COMPARE) == expected
+
+
+NOBODY_BETTER = [
+    ("星河科技CEO陈立群公开说过，没有人建数据中心比北辰公司更快。", F({("陈立群", "praised", "北辰公司")})),
+    ("星河科技CEO陈立群表示，没有人比北辰公司的员工更努力。", F()),
+    ("星河科技CEO陈立群表示，北辰公司比南岭集团更快。", F()),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOBODY_BETTER)
+def test_nobody_better(extractor, text, expected):
+    assert facts(extractor, text, JUDGE) == expected

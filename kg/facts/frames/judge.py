@@ -106,13 +106,15 @@ def _verdicts(ex, cues, sent, spoken):
     others, passive = ex.grammar(OTHERS), ex.grammar(_PASSIVE)
     demonstrative, victim = ex.grammar(_DEMONSTRATIVE), ex.word_set("judge.victim")
     undone = ex.grammar(r"^[^，,。；;]{0,8}?{{judge.undone}}")
+    found = ex.grammar(r"{{judge.found_before}}[^，,。；;]{0,4}$")     # 抓到了不少错误: errors caught
     for m in cues.finditer(sent.text, *spoken):
         clause = _clause_at(sent.text, spoken[0], m.start())
         if not ex.clause_negated(sent.text, clause, m.start()) and not _asked(sent.text, m.end(), spoken[1]) \
                 and not (m.group() in victim and passive.search(sent.text, max(clause, m.start() - 8), m.start())) \
                 and not others.search(sent.text, spoken[0], m.start()) \
                 and not demonstrative.match(sent.text, clause) \
-                and not undone.search(sent.text[m.end():spoken[1]]):
+                and not undone.search(sent.text[m.end():spoken[1]]) \
+                and not found.search(sent.text, clause, m.start()):
             yield m, clause
 
 
@@ -136,7 +138,9 @@ def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
         planned = ex.grammar(r"{{judge.future}}").search(sent.text, clause, verdict.start())
         embedded = ex.grammar(r"{{judge.of}}\s*{{judge.demonstrative}}").search(
             sent.text, before[-1].end, verdict.start())     # 嘲讽X个性的那一段很到位: the passage judged
-        return [] if planned or embedded else before[-1:]
+        between = any(before[-1].end <= m.start and m.end <= verdict.start() and m.cls
+                      for m in sent.everything)             # 普京在…中国强大的时候: 中国 is the one judged
+        return [] if planned or embedded or between else before[-1:]
     if clause > spoken_start and ex.grammar(_CONTINUED).fullmatch(sent.text, clause, verdict.start()):
         prev = _clause_at(sent.text, spoken_start, clause - 1)     # Zeta-7B很便宜，也非常出色
         subject = [m for m in sent.starting(prev, clause) if prev <= m.start and m.end < clause
@@ -190,6 +194,25 @@ def judgement(ex, pattern, rx, sent):
             if quoted and any(True for _ in _verdicts(ex, cues, sent, quoted)):
                 spoken, after_verb = quoted, None
         yield from judged(ex, pattern, cues, sent, spoken, speakers, after_verb)
+        if pattern.polarity == "positive":
+            yield from _nobody_better(ex, pattern, sent, spoken, speakers)
+
+
+_NOBODY = r"{{judge.nobody}}[^，,。；;！!？?]{0,16}?{{judge.than}}\s*$"
+
+
+def _nobody_better(ex, pattern, sent, spoken, speakers):
+    """X说，没有人比Y更快/做得更好: the superlative of a negated comparison
+    praises Y (Y right after 比, 更 or a verdict word after it)."""
+    nobody = ex.grammar(_NOBODY)
+    for m in sent.everything:
+        if spoken[0] <= m.start and m.end <= spoken[1] and _judged_class(ex, m) and m not in speakers \
+                and nobody.search(sent.text, spoken[0], m.start) \
+                and ex.grammar(r"\s*{{judge.nobody_more}}").match(sent.text, m.end):
+            for s in speakers:
+                if s.text != m.text:
+                    yield s, pattern.predicate, m, 1.0
+            return
 
 
 def judged(ex, pattern, cues, sent, spoken, speakers, after_verb):
