@@ -68,7 +68,7 @@ def _paragraph_person(sent, pos):
         before = sent.text.rfind("\n", 0, before)
     prev = sent.text.rfind("\n", 0, max(before, 0)) + 1 if before > 0 else line
     for lo, hi in ((line, pos), (prev, line)):
-        people = {m.text: m for m in sent.everything if lo <= m.start and m.end <= hi and m.cls == "Person"}
+        people = {m.text: m for m in sent.starting(lo, hi) if m.end <= hi and m.cls == "Person"}
         if people:
             return list(people.values()) if len(people) == 1 else []
     return []

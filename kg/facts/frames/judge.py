@@ -138,8 +138,8 @@ def _targets(ex, sent, verdict, clause, speakers, after_verb, spoken_start):
         planned = ex.grammar(r"{{judge.future}}").search(sent.text, clause, verdict.start())
         embedded = ex.grammar(r"{{judge.of}}\s*{{judge.demonstrative}}").search(
             sent.text, before[-1].end, verdict.start())     # 嘲讽X个性的那一段很到位: the passage judged
-        between = any(before[-1].end <= m.start and m.end <= verdict.start() and m.cls
-                      for m in sent.everything)             # 普京在…中国强大的时候: 中国 is the one judged
+        between = any(m.end <= verdict.start() and m.cls
+                      for m in sent.starting(before[-1].end, verdict.start()))             # 普京在…中国强大的时候: 中国 is the one judged
         return [] if planned or embedded or between else before[-1:]
     if clause > spoken_start and ex.grammar(_CONTINUED).fullmatch(sent.text, clause, verdict.start()):
         prev = _clause_at(sent.text, spoken_start, clause - 1)     # Zeta-7B很便宜，也非常出色
@@ -205,8 +205,8 @@ def _nobody_better(ex, pattern, sent, spoken, speakers):
     """X说，没有人比Y更快/做得更好: the superlative of a negated comparison
     praises Y (Y right after 比, 更 or a verdict word after it)."""
     nobody = ex.grammar(_NOBODY)
-    for m in sent.everything:
-        if spoken[0] <= m.start and m.end <= spoken[1] and _judged_class(ex, m) and m not in speakers \
+    for m in sent.starting(*spoken):
+        if m.end <= spoken[1] and _judged_class(ex, m) and m not in speakers \
                 and nobody.search(sent.text, spoken[0], m.start) \
                 and ex.grammar(r"\s*{{judge.nobody_more}}").match(sent.text, m.end):
             for s in speakers:
