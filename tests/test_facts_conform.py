@@ -12,6 +12,7 @@ from kg.cli import cli
 from kg.facts.extractor import Candidate
 from kg.facts.families import family_objects
 from kg.graph.conform import conform
+from kg.graph.validate import summary
 from kg.model import Mention
 from kg.ontology.schema import load_schema
 from kg.ontology.vocab import KG
@@ -107,3 +108,15 @@ def test_no_domain_or_range_violations(inputs, extractor, tmp_path):
                                 obj={"extractor": extractor})
     assert result.exit_code == 0, result.output
     assert _violations(out / "graph.ttl") == []
+    assert "shapes: " + summary([]) in result.output.splitlines()   # attributes' domains too
+
+
+@pytest.mark.parametrize("prop, cls, holds", [
+    ("releaseDate", "AIModel", True), ("releaseDate", "Product", True), ("releaseDate", "Company", False),
+    ("parameterCount", "AIModel", True), ("parameterCount", "Person", False),
+    ("foundedYear", "Company", True), ("released", "Company", True), ("released", "Person", False),
+])
+def test_schema_holds_the_domains_of_attributes_too(prop, cls, holds):
+    """A thing retyped across the documents (a product run as its company)
+    keeps no attribute outside the new class's domain (triples.graph_triples)."""
+    assert SCHEMA.holds(prop, cls) is holds

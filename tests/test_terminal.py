@@ -79,7 +79,8 @@ def test_query_answers_escape_control_characters(tmp_path, fmt):
     for raw in ("\x1b", "\x9b", "\u202e"):
         assert raw not in result.output
     if fmt == "json":
-        assert json.loads(result.output) == [{"s": "evil\x1b[2J\x9bline\nnext\u202e"}]
+        rows = json.loads(result.output)["results"]["bindings"]     # SPARQL 1.1 JSON results
+        assert [row["s"]["value"] for row in rows] == ["evil\x1b[2J\x9bline\nnext\u202e"]
     elif fmt == "table":
         assert "evil\\x1b[2J\\x9bline next\\u202e" in result.output
     else:

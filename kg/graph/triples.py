@@ -123,8 +123,9 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
         d = ex.document.doc_id
         for a in ex.attributes:
             s = node.get(identity(d, a.subject))
-            if s is None or a.evidence.confidence < min_confidence:
-                continue
+            if s is None or a.evidence.confidence < min_confidence \
+                    or not schema.holds(a.prop, retyped.get(s, ents[s].cls)):
+                continue        # below the threshold, or outside the attribute's domain
             value = Literal(a.value, datatype=XSD[a.datatype])
             st = terms.statement(add, iri[s], KG[a.prop], value, a.evidence, "")
             if a.anchor:    # the year or day came from the publication date

@@ -63,7 +63,7 @@ class Schema:
         return frozenset(c for c in self.classes if cls in self._superclasses[c])
 
     def domain(self, prop: str) -> frozenset[str]:
-        """Classes a relation's subject may have (empty: any)."""
+        """Classes the subject of a relation or attribute may have (empty: any)."""
         return self._relation(self._domains, prop)
 
     def range(self, prop: str) -> frozenset[str]:
@@ -76,9 +76,14 @@ class Schema:
         return (_fits(self.superclasses(subject_cls), self.domain(prop))
                 and _fits(self.superclasses(object_cls), self.range(prop)))
 
+    def holds(self, prop: str, subject_cls: str) -> bool:
+        """Whether a thing of ``subject_cls`` may have the relation or
+        attribute ``prop`` (kg:releaseDate of a Product, not of a Company)."""
+        return _fits(self.superclasses(subject_cls), self.domain(prop))
+
     @property
     def relations(self) -> tuple[str, ...]:
-        return tuple(sorted(self._domains))
+        return tuple(sorted(self._ranges))
 
     def accepts_mentions(self, prop: str, subject: Mention, obj: Mention,
                          subject_cls: str | None = None, object_cls: str | None = None) -> bool:
@@ -157,7 +162,8 @@ def _load(path: Path) -> Schema:
             p: _local(parent) for p in relations
             for parent in graph.objects(_iri(p), RDFS.subPropertyOf) if _local(parent)}),
         _superclasses=MappingProxyType({c: _ancestors(graph, c) for c in classes}),
-        _domains=MappingProxyType({p: _classes(graph, _iri(p), RDFS.domain) for p in relations}),
+        _domains=MappingProxyType({p: _classes(graph, _iri(p), RDFS.domain)
+                                   for p in relations + sorted(_local_terms(graph, OWL.DatatypeProperty))}),
         _ranges=MappingProxyType({p: _classes(graph, _iri(p), RDFS.range) for p in relations}),
         _labels=MappingProxyType({
             (_local(s), o.language): str(o)

@@ -38,7 +38,7 @@ from kg.resources import ONTOLOGY_FILE
 __all__ = ["evidence_query", "ontology_shapes", "shapes_turtle"]
 
 _NS = str(KG._NS)
-_OPTIONAL = frozenset({"role"})          # statement and document properties that may be absent
+_OPTIONAL = frozenset({"role", "anchoredTo", "fetched"})   # statement and document properties that may be absent
 _MANY = frozenset({"fileName"})          # … that may have several values
 _BOUNDS = {                              # … and their bounds: (name, facets, message)
     "confidence": ("range", {"minInclusive": Literal(0), "maxInclusive": Literal(1)},
