@@ -18,6 +18,7 @@ from kg.mentions.gazetteer import Gazetteer, fold_name, straddles
 from kg.mentions.kinds import ThingTyper
 from kg.mentions.appositives import Appositives
 from kg.mentions.called import CalledNames
+from kg.mentions import continued
 from kg.mentions.quoted import QuotedProducts
 from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
@@ -53,6 +54,8 @@ class Recogniser:
         self._variants = frozenset(w.lower() for w in lexicon.words("kinds.variants"))
         self._cue = {k: tuple(v) for k, v in lexicon.cues.items()}
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
+        self._hosts = tuple(lexicon.words("names.product_host"))
+        self._families = continued.family_heads(lexicon.entries.values())
         self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
 
     # -- pass 1: before segmentation ------------------------------------
@@ -75,8 +78,14 @@ class Recogniser:
             if m is not None:
                 out.append(m)
         taken = select(out)
+        taken = select(taken + continued.hosted(text, taken, self._hosts, self._is_place)
+                       + continued.series(text, self._families, taken))
         return select(taken + [q for q in self.quoted.find(text)
                                if not any(q.start < t.end and t.start < q.end for t in taken)])
+
+    def _is_place(self, word: str) -> bool:
+        return any(h.start == 0 and h.end == len(word) and h.entries[0].cls in _PLACES | {"Country"}
+                   for h in self.gazetteer.find(word))
 
     def segment(self, text: str) -> list[str]:
         """jieba's words of ``text`` (the pipeline's own tokenizer when it
