@@ -80,6 +80,7 @@ def test_family_heads_need_two_versions():
 @pytest.mark.parametrize("text, name, cls", [
     ("Anthropic 推出了 Claude in Sheets 插件。", "Claude in Sheets", "Product"),
     ("百度发布了文心 7.0、8.0和9.0。", "文心 8.0", "AIModel"),
+    ("问界 M3EV 今天上市。", "问界 M3EV", "Product"),          # a model code with a letter tail
 ])
 def test_in_the_pipeline(extractor, text, name, cls):
     got = {m.text: m.cls for m in extractor.extract(Document.from_text(text, "t.txt")).mentions}
@@ -89,6 +90,8 @@ def test_in_the_pipeline(extractor, text, name, cls):
 @pytest.mark.parametrize("text, name", [
     ("Claude in China 不可用。", "Claude in China"),
     ("文心一言是百度的产品。", "文心一言 1.0"),
+    ("问界 M3EVXL 今天上市。", "问界 M3EVXL"),                 # a tail of four letters is no code
+    ("问界 M3EVXL 今天上市。", "问界 M3"),
 ])
 def test_not_in_the_pipeline(extractor, text, name):
     got = {m.text for m in extractor.extract(Document.from_text(text, "t.txt")).mentions}

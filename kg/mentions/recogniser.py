@@ -26,7 +26,9 @@ from kg.mentions.names import NameFinder
 from kg.mentions.weak_orgs import WeakOrgs
 from kg.mentions.suffixes import SuffixOrgs
 
-_VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
+# a version or model code after a known Han name: 4.5, v2, M9, and a code with a letter tail (M5EV, L7P)
+_VERSION_AFTER = re.compile(
+    r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]{1,2}\d+[A-Za-z]{1,2}(?![A-Za-z0-9])|[A-Za-z]\d+(?:\.\d+)*)")
 _BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*$")
 _ORG_CLASSES = frozenset({"GovernmentBody", "Company", "Organization"})
 # classes a cue types across a space (美国车企 Rivian, 爬虫 ZetaBot); not chips (芯片 MEMC is a feature)
