@@ -96,3 +96,18 @@ def test_in_the_pipeline(extractor, text, name, cls):
 def test_not_in_the_pipeline(extractor, text, name):
     got = {m.text for m in extractor.extract(Document.from_text(text, "t.txt")).mentions}
     assert name not in got
+
+
+@pytest.mark.parametrize("text, word", [
+    ("多家车企表示将跟进降价。", "车企"),
+    ("不少房企认为市场已经见底。", "房企"),
+    ("一些药企透露已启动研发。", "药企"),
+])
+def test_a_class_noun_is_no_person(extractor, text, word):
+    got = {m.text: m.cls for m in extractor.extract(Document.from_text(text, "t.txt")).mentions}
+    assert got.get(word) != "Person"
+
+
+def test_a_name_with_the_same_surname_stays_a_person(extractor):
+    got = {m.text: m.cls for m in extractor.extract(Document.from_text("车立群表示同意。", "t.txt")).mentions}
+    assert got.get("车立群") == "Person"
