@@ -24,6 +24,7 @@ from kg.model import Mention
 from kg.mentions.names import NameFinder
 from kg.mentions.weak_orgs import WeakOrgs
 from kg.mentions.suffixes import SuffixOrgs
+from kg.mentions.trims import office_verb_trim
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
 _BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*$")
@@ -44,6 +45,7 @@ class Recogniser:
         self.appositives = Appositives(self.names)
         self.weak_orgs = WeakOrgs(lexicon)
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
+        self.office_chars = frozenset(lexicon.words("names.office_chars"))
         self.kinds = ThingTyper(lexicon)
         self.quoted = QuotedProducts(lexicon)
         self.called = CalledNames(lexicon)
@@ -164,6 +166,7 @@ class Recogniser:
         mentions = self.kinds.decide(text, select(found))
         mentions = _type_lists(text, _type_glosses(text, mentions), self._coordination)
         mentions = self.names.propagate(text, self._short_shapes_in_context(text, mentions))
+        mentions = office_verb_trim(text, mentions, self.office_chars, self.names.title_re)
         return self._products_as_companies(text, mentions)
 
     def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:

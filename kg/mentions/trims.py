@@ -1,0 +1,35 @@
+"""Trims of recognised mentions: a one-character office verb (任) glued
+to a two-character name by the segmenter is the verb when a title follows
+in the same clause (王芳任星河科技总经理 → 王芳)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.model import Mention
+
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
+
+
+def office_verb_trim(text: str, mentions: list[Mention], office_chars: frozenset[str],
+                     title_re: re.Pattern | None, max_clause: int = 30) -> list[Mention]:
+    """A Person of three Han characters ending in an office verb, with a
+    title later in its clause, loses that last character."""
+    if not office_chars or title_re is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.cls == "Person" and len(m.text) == 3 and m.text[-1] in office_chars \
+                and m.source.startswith("names/") and _title_follows(text, m.end, title_re, max_clause):
+            m = replace(m, end=m.end - 1, text=m.text[:-1])
+        out.append(m)
+    return out
+
+
+def _title_follows(text: str, pos: int, title_re: re.Pattern, width: int) -> bool:
+    clause = text[pos:pos + width]
+    stop = _CLAUSE_END.search(clause)
+    if stop:
+        clause = clause[:stop.start()]
+    return title_re.search(clause) is not None
