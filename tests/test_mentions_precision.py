@@ -48,3 +48,12 @@ def test_office_verb_is_not_the_name(extractor, text, person, absent):
 ])
 def test_name_ending_in_the_character_stays(extractor, text, person):
     assert typed(extractor, text).get(person) == "Person"
+
+
+@pytest.mark.parametrize("text, label, kept", [
+    ("北辰团队训练的网络通过了执照考试的 Step 1。", "Step 1", False),
+    ("星河公布了 Phase 2 计划。", "Phase 2", False),
+    ("星河发布了 Zeta 2 模型。", "Zeta 2", True),
+])
+def test_sequence_label_is_no_thing(extractor, text, label, kept):
+    assert (label in typed(extractor, text)) is kept

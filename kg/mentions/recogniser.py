@@ -24,7 +24,7 @@ from kg.model import Mention
 from kg.mentions.names import NameFinder
 from kg.mentions.weak_orgs import WeakOrgs
 from kg.mentions.suffixes import SuffixOrgs
-from kg.mentions.trims import office_verb_trim
+from kg.mentions.trims import office_verb_trim, sequence_labels
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
 _BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*$")
@@ -46,6 +46,7 @@ class Recogniser:
         self.weak_orgs = WeakOrgs(lexicon)
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
         self.office_chars = frozenset(lexicon.words("names.office_chars"))
+        self.sequence_words = frozenset(lexicon.words("names.sequence_words"))
         self.kinds = ThingTyper(lexicon)
         self.quoted = QuotedProducts(lexicon)
         self.called = CalledNames(lexicon)
@@ -167,6 +168,7 @@ class Recogniser:
         mentions = _type_lists(text, _type_glosses(text, mentions), self._coordination)
         mentions = self.names.propagate(text, self._short_shapes_in_context(text, mentions))
         mentions = office_verb_trim(text, mentions, self.office_chars, self.names.title_re)
+        mentions = sequence_labels(mentions, self.sequence_words)
         return self._products_as_companies(text, mentions)
 
     def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -1,6 +1,7 @@
 """Trims of recognised mentions: a one-character office verb (任) glued
 to a two-character name by the segmenter is the verb when a title follows
-in the same clause (王芳任星河科技总经理 → 王芳)."""
+in the same clause (王芳任星河科技总经理 → 王芳); a Latin sequence noun with
+a number (Step 1, Phase 2) labels a step and names no thing."""
 
 from __future__ import annotations
 
@@ -33,3 +34,19 @@ def _title_follows(text: str, pos: int, title_re: re.Pattern, width: int) -> boo
     if stop:
         clause = clause[:stop.start()]
     return title_re.search(clause) is not None
+
+
+def sequence_labels(mentions: list[Mention], words: frozenset[str]) -> list[Mention]:
+    """Step 1, Phase 2: a shape-made mention that is a sequence noun and a
+    number is dropped (a listed name keeps its mention)."""
+    if not words:
+        return mentions
+    return [m for m in mentions if not (m.source.startswith("shape") and _sequence(m.text, words))]
+
+
+def _sequence(text: str, words: frozenset[str]) -> bool:
+    parts = text.split()
+    if len(parts) == 1:
+        head = text.rstrip("0123456789")
+        return head != text and head in words
+    return len(parts) == 2 and parts[0] in words and parts[1].isdigit()
