@@ -57,3 +57,11 @@ def test_name_ending_in_the_character_stays(extractor, text, person):
 ])
 def test_sequence_label_is_no_thing(extractor, text, label, kept):
     assert (label in typed(extractor, text)) is kept
+
+
+@pytest.mark.parametrize("text, cls", [
+    ("我下载了 Zeta app，想一探究竟。可见，Zeta 团队的执行力很高。", "Product"),
+    ("可见，Zeta 团队的执行力很高。", "Company"),
+])
+def test_app_stays_a_product(extractor, text, cls):
+    assert typed(extractor, text).get("Zeta") == cls

@@ -24,7 +24,7 @@ from kg.model import Mention
 from kg.mentions.names import NameFinder
 from kg.mentions.weak_orgs import WeakOrgs
 from kg.mentions.suffixes import SuffixOrgs
-from kg.mentions.trims import office_verb_trim, sequence_labels
+from kg.mentions.trims import apps_stay_products, office_verb_trim, sequence_labels
 
 _VERSION_AFTER = re.compile(r"\s?(?:[vV]?\d+(?:\.\d+)*[A-Za-z]{0,2}\b|[A-Za-z]\d+(?:\.\d+)*)")
 _BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*$")
@@ -47,6 +47,7 @@ class Recogniser:
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
         self.office_chars = frozenset(lexicon.words("names.office_chars"))
         self.sequence_words = frozenset(lexicon.words("names.sequence_words"))
+        self.app_tails = tuple(sorted(lexicon.words("names.product_tail"), key=len, reverse=True))
         self.kinds = ThingTyper(lexicon)
         self.quoted = QuotedProducts(lexicon)
         self.called = CalledNames(lexicon)
@@ -168,7 +169,7 @@ class Recogniser:
         mentions = _type_lists(text, _type_glosses(text, mentions), self._coordination)
         mentions = self.names.propagate(text, self._short_shapes_in_context(text, mentions))
         mentions = office_verb_trim(text, mentions, self.office_chars, self.names.title_re)
-        mentions = sequence_labels(mentions, self.sequence_words)
+        mentions = apps_stay_products(sequence_labels(mentions, self.sequence_words), self.app_tails)
         return self._products_as_companies(text, mentions)
 
     def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:

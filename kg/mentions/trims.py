@@ -1,7 +1,9 @@
 """Trims of recognised mentions: a one-character office verb (任) glued
 to a two-character name by the segmenter is the verb when a title follows
 in the same clause (王芳任星河科技总经理 → 王芳); a Latin sequence noun with
-a number (Step 1, Phase 2) labels a step and names no thing."""
+a number (Step 1, Phase 2) labels a step and names no thing; a name the document also writes as an
+app (Zeta app, Zeta 应用) is the product where only a weak context word
+(Zeta 团队) made it a company."""
 
 from __future__ import annotations
 
@@ -50,3 +52,18 @@ def _sequence(text: str, words: frozenset[str]) -> bool:
         head = text.rstrip("0123456789")
         return head != text and head in words
     return len(parts) == 2 and parts[0] in words and parts[1].isdigit()
+
+
+def apps_stay_products(mentions: list[Mention], tails: tuple[str, ...]) -> list[Mention]:
+    """Zeta app … Zeta 团队: a context-typed company whose name the document
+    also writes with an app tail (names/product) is that product."""
+    apps = set()
+    for m in mentions:
+        if m.source == "names/product" and m.cls == "Product":
+            tail = next((t for t in tails if m.text.endswith(t)), None)
+            if tail and len(m.text) > len(tail):
+                apps.add(m.text[:-len(tail)].strip())
+    if not apps:
+        return mentions
+    return [replace(m, cls="Product") if m.cls == "Company" and m.source == "context" and m.text in apps
+            else m for m in mentions]
