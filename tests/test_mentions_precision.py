@@ -65,3 +65,11 @@ def test_sequence_label_is_no_thing(extractor, text, label, kept):
 ])
 def test_app_stays_a_product(extractor, text, cls):
     assert typed(extractor, text).get("Zeta") == cls
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("近日，合成生物平台 Zeta Bioworks 宣布推出新的酶服务。", "Zeta Bioworks", "Company"),
+    ("近日，电商平台 Zeta 上线了新功能。", "Zeta", "Product"),
+])
+def test_announcing_verb_types_a_company(extractor, text, name, cls):
+    assert typed(extractor, text).get(name) == cls
