@@ -25,6 +25,7 @@ from kg.model import Mention
 from kg.mentions.names import NameFinder
 from kg.mentions.weak_orgs import WeakOrgs
 from kg.mentions.suffixes import SuffixOrgs
+from kg.mentions.trims import apps_stay_products, office_verb_trim, sequence_labels
 
 # a version or model code after a known Han name: 4.5, v2, M9, and a code with a letter tail (M5EV, L7P)
 _VERSION_AFTER = re.compile(
@@ -47,6 +48,9 @@ class Recogniser:
         self.appositives = Appositives(self.names)
         self.weak_orgs = WeakOrgs(lexicon)
         self.suffix_orgs = SuffixOrgs(lexicon, self.names.title_re)
+        self.office_chars = frozenset(lexicon.words("names.office_chars"))
+        self.sequence_words = frozenset(lexicon.words("names.sequence_words"))
+        self.app_tails = tuple(sorted(lexicon.words("names.product_tail"), key=len, reverse=True))
         self.kinds = ThingTyper(lexicon)
         self.quoted = QuotedProducts(lexicon)
         self.called = CalledNames(lexicon)
@@ -175,6 +179,8 @@ class Recogniser:
         mentions = self.kinds.decide(text, select(found))
         mentions = _type_lists(text, _type_glosses(text, mentions), self._coordination)
         mentions = self.names.propagate(text, self._short_shapes_in_context(text, mentions))
+        mentions = office_verb_trim(text, mentions, self.office_chars, self.names.title_re)
+        mentions = apps_stay_products(sequence_labels(mentions, self.sequence_words), self.app_tails)
         return self._products_as_companies(text, mentions)
 
     def _products_as_companies(self, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -32,6 +32,7 @@ class SuffixOrgs:
         self.heads = lex.words("orgs.strong_heads")     # in order: the first that matches wins
         self._head_start = alternation(self.heads)
         self.gov_chars = frozenset(lex.words("orgs.gov_chars"))
+        self.departments = tuple(lex.words("orgs.departments"))
         self.legal_marks = lex.words("orgs.legal_marks")
         self.industry = frozenset(lex.words("orgs.industry"))
         self.descriptors = lex.words("orgs.descriptors")   # in order: the first that matches wins
@@ -105,6 +106,8 @@ class SuffixOrgs:
                 continue                # 不输大公司: a negated comparison, no name
             if overlaps(start, e, people):
                 continue
+            if name.endswith(self.departments):
+                continue            # 星河销售部, 北辰研发部: a company's department, no government body
             if not self._strong(suffix) and not any(m.start == start and m.cls in _PLACES for m in taken):
                 continue            # 北京日报, 湖南卫视: an outlet head makes a name after a place only
             if suffix in self.gov_chars and any(m.start == start and m.cls == "Company" for m in taken):

@@ -25,6 +25,7 @@ class WeakOrgs:
         self.grammar = OrgWords.of(lex)
         # words that make ordinary phrases with a weak ending (数字科技, 前沿技术)
         self.common_cores = frozenset(lex.words("weak.common_cores"))
+        self.trades = frozenset(lex.words("orgs.trades"))    # 商业|技术公司, 关联|公司: a descriptive core
         self.negating = tuple(lex.words("weak.negating_chars"))     # 连非|科技: non-tech, no name
         # 已经, 近日, 宣布 … between the name and what types it; tried in file order
         self._lead = re.compile("(?:" + "|".join(map(re.escape, lex.words("weak.lead"))) + ")*")
@@ -59,7 +60,7 @@ class WeakOrgs:
             name, core = text[start:e], text[start:e - len(ending)]
             if not 2 <= len(core) <= 4 or not (HAN.match(core) or re.fullmatch(r"[A-Z][A-Za-z]{2,}", core)):
                 continue
-            if core in self.common_cores or core.endswith(self.negating) or core in self.grammar.generic or core in self.grammar.stop_left \
+            if core in self.common_cores or core in self.trades or core.endswith(self.negating) or core in self.grammar.generic or core in self.grammar.stop_left \
                     or self.grammar.not_in_names(core, tags) \
                     or core in self.lex.titles or name in tags or name.lower() in self.lex.not_entities:
                 continue

@@ -45,9 +45,19 @@ def org_title_person(ex, pattern, rx, sent):
                 continue
             if _cut_name(ex, sent, q):
                 break
+            if _covered(ex, sent, p, q, title):
+                break
             if ex.fits(q.cls, rng) and (not wanted or any(w in role for w in wanted)):
                 yield p, pattern.predicate, q, 1.0 if own is None else 0.9, role
             right = q.start
+
+
+def _covered(ex, sent, p, q, title: str) -> bool:
+    """苹果分析师P表示，苹果将…: an analyst whose organisation the sentence
+    goes on about covers it; no affiliation."""
+    if title not in ex.word_set("people.coverage_titles"):
+        return False
+    return any(m.start >= p.end and (m.key and m.key == q.key or m.text == q.text) for m in sent.mentions)
 
 
 def _cut_name(ex, sent, q) -> bool:
