@@ -1,6 +1,6 @@
-"""旗下 before a pair joined by a conjunction binds only the first member
-(北辰集团旗下的星河和Zeta: the second may be another example); a list
-with 、 keeps every member. Invented sentences."""
+"""旗下 before members joined by 、 or 和 binds every member (星河集团旗下的
+北辰和Zeta: both are its units, the common reading of news); a member
+joined by 与 before a joint act is a partner, not a child. Invented sentences."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ def owned(extractor, text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("text, children", [
-    ("微软授权给了几家公司，例如北辰集团旗下的雅虎和 DuckDuckGo。", {"雅虎"}),
-    ("北辰集团旗下的雅虎、Zeta和小米均发布了新品。", {"雅虎", "Zeta", "小米"}),
+    ("北辰集团旗下的星河科技和Zeta公司均发布了新品。", {"星河科技", "Zeta公司"}),
+    ("北辰集团旗下的星河科技、Zeta公司和远山科技均发布了新品。", {"星河科技", "Zeta公司", "远山科技"}),
 ])
-def test_qixia_pair(extractor, text, children):
+def test_qixia_members(extractor, text, children):
     assert owned(extractor, text) == children

@@ -71,8 +71,6 @@ def parent_v_child(ex, pattern, rx, sent):
                 continue
             if children[0].typed_by == "role" and not ex.grammar(_COMPANY_UNIT).fullmatch(sent.text, *filler):
                 continue
-            if len(children) >= 2 and sent.text[children[0].end:children[1].start].strip() in ex.word_set("own.pair_join"):
-                children = children[:1]     # 北辰旗下的星河和Zeta: 旗下 binds the first of a pair
             for prev, c in zip([None] + children, children):
                 if prev is not None and sent.text[prev.end:c.start].strip() not in ex.word_set("own.child_join"):
                     break           # …旗下的X与Y成立合资公司: Y is a partner
