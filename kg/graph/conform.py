@@ -17,10 +17,6 @@ from collections import defaultdict
 _OTHER = {"Product": "Company", "Company": "Product"}
 
 
-def _fits(schema, p, s_cls, o_cls) -> bool:
-    return schema.accepts(p, s_cls, o_cls)
-
-
 def conform(facts: list, classes: dict[str, str], keyed, schema) -> tuple[list, dict[str, str]]:
     """``facts`` as (subject, predicate, object, fact) over node slugs,
     ``classes`` slug → class, ``keyed(slug)`` whether the gazetteer fixed
@@ -28,7 +24,7 @@ def conform(facts: list, classes: dict[str, str], keyed, schema) -> tuple[list, 
     cls = dict(classes)
     by_node = defaultdict(list)
     for f in facts:
-        if not _fits(schema, f[1], cls[f[0]], cls[f[2]]):
+        if not schema.accepts(f[1], cls[f[0]], cls[f[2]]):
             by_node[f[0]].append(f)
             by_node[f[2]].append(f)
     if not by_node:
@@ -43,9 +39,9 @@ def conform(facts: list, classes: dict[str, str], keyed, schema) -> tuple[list, 
         other = _OTHER.get(cls[n])
         if other is None or (cls[n] == "Company" and keyed(n)):
             continue
-        now = sum(_fits(schema, f[1], cls[f[0]], cls[f[2]]) for f in involved[n])
+        now = sum(schema.accepts(f[1], cls[f[0]], cls[f[2]]) for f in involved[n])
         alt = {**cls, n: other}
-        then = sum(_fits(schema, f[1], alt[f[0]], alt[f[2]]) for f in involved[n])
+        then = sum(schema.accepts(f[1], alt[f[0]], alt[f[2]]) for f in involved[n])
         if then > now:
             cls[n] = changed[n] = other
-    return [f for f in facts if _fits(schema, f[1], cls[f[0]], cls[f[2]])], changed
+    return [f for f in facts if schema.accepts(f[1], cls[f[0]], cls[f[2]])], changed

@@ -42,6 +42,20 @@ _FIX = "save it as UTF-8 text"
 _FREQUENT = "text/frequent_chars.txt"
 
 
+def unreadable(path, exc: OSError) -> InputError:
+    """The one error of an input file the system cannot read."""
+    return InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file "
+                      "and its permissions")
+
+
+def read_bytes(path) -> bytes:
+    """The bytes of an input file; an OSError becomes :func:`unreadable`."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise unreadable(path, exc) from exc
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes → text with \\n line ends and no BOM, or an InputError naming ``name``."""
     if not data:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable
 
 from kg.errors import InputError
-from kg.text.decode import decode, sniff
+from kg.text.decode import decode, sniff, unreadable
 from kg.text.document import Document
 from kg.text.feeds import is_feed, read_jsonl
 from kg.text.html_pages import is_html, read_html
@@ -100,8 +100,7 @@ def read_document(path: Path, max_bytes: int = MAX_FILE_SIZE) -> Document:
             sniff(head, str(path))
             data = head + _read_at_most(fh, max_bytes + 1 - len(head))
     except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file "
-                         "and its permissions") from exc
+        raise unreadable(path, exc) from exc
     if len(data) > max_bytes:           # it grew while being read
         raise _too_big(path, len(data), max_bytes)
     return Document.from_text(decode(data, str(path)), path.name)

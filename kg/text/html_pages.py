@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.text.decode import read_bytes
 from kg.text.document import Document
 from kg.text.feeds import iso_date
 
@@ -81,11 +82,7 @@ def html_document(data: bytes | str, name: str, *, url: str = "", fetched: str =
 
 def read_html(path: Path) -> Document:
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file "
-                         "and its permissions") from exc
+    data = read_bytes(path)
     return html_document(data, path.name)
 
 

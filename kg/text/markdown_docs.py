@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.text.decode import decode
+from kg.text.decode import decode, read_bytes
 from kg.text.document import Document
 from kg.text.feeds import iso_date
 
@@ -34,11 +34,7 @@ def is_markdown(path: Path) -> bool:
 
 def read_markdown(path: Path) -> Document:
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file "
-                         "and its permissions") from exc
+    data = read_bytes(path)
     return markdown_document(decode(data, str(path)), path.name, where=str(path))
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.text.decode import unreadable
 from kg.text.document import Document
 from kg.text.html_pages import html_document
 
@@ -39,8 +40,7 @@ def read_warc(path: Path) -> Iterator[Document | InputError]:
     try:
         stream = path.open("rb")
     except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file "
-                         "and its permissions") from exc
+        raise unreadable(path, exc) from exc
     with stream:
         n = 0
         try:
