@@ -18,7 +18,11 @@ from kg.ontology.schema import load_schema
 from kg.ontology.vocab import KG
 
 SCHEMA = load_schema()
-SHARED = Path("/work/shared")
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"     # the hand-made dev sets, when they are beside the repository
+# The seeds ship with the repository; dev2 is checked where the shared sets are.
+SETS = [pytest.param([REPO / "seeds"], id="seeds")] + (
+    [pytest.param([SHARED / "dev2" / "texts"], id="dev2")] if (SHARED / "dev2" / "texts").is_dir() else [])
 
 
 def _fact(s, p, o):
@@ -95,14 +99,8 @@ def _violations(graph: Path) -> list:
             if not SCHEMA.accepts(p, cls.get(s, ""), cls.get(o, ""))]
 
 
-@pytest.mark.parametrize("inputs", [
-    ["seeds/000_*.txt", "seeds/002_*.txt", "seeds/004_*.txt"],
-    ["dev2/texts"],
-], ids=["seeds", "dev2"])
-def test_no_domain_or_range_violations(inputs, extractor, tmp_path):
-    files = [p for pattern in inputs for p in sorted(SHARED.glob(pattern))]
-    if not files:
-        pytest.skip("the shared sets are not here")
+@pytest.mark.parametrize("files", SETS)
+def test_no_domain_or_range_violations(files, extractor, tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", *map(str, files), "--out", str(out), "--no-cache", "--no-html"],
                                 obj={"extractor": extractor})
