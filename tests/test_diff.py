@@ -134,3 +134,42 @@ def test_adding_articles_lists_exactly_what_they_brought(tmp_path, extractor):
     assert len(listed) >= 5
     assert listed == brought - old.claims
     assert all(c.sign == "+" and set(c.sources) <= new_docs for c in diff.changes)
+
+
+@pytest.mark.parametrize("new_dates, lines", [
+    # one value gave way to another: one "changed" line with the new value's documents
+    (['"2025-04"^^xsd:gYearMonth'], ["~ attribute  Zeta releaseDate 2025-03 \u2192 2025-04",
+                                    "1 change(s): ~1 attribute"]),
+    # two values where there was one: an addition, not a change
+    (['"2025-03"^^xsd:gYearMonth', '"2025-04"^^xsd:gYearMonth'],
+     ["+ attribute  Zeta releaseDate 2025-04", "1 change(s): +1 attribute"]),
+])
+def test_a_corrected_value_is_one_change(tmp_path, new_dates, lines):
+    old = tmp_path / "old.ttl"
+    new = tmp_path / "new.ttl"
+    old.write_text(PREFIXES + DOC1.split("kgs:s2")[0], encoding="utf-8")
+    body = DOC1.split("kgs:s2")[0].replace('kg:releaseDate "2025-03"^^xsd:gYearMonth',
+                                           "kg:releaseDate " + ", ".join(new_dates))
+    new.write_text(PREFIXES + body, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["diff", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == lines
+
+
+def test_a_retyped_entity_is_one_change_in_every_format(tmp_path):
+    old = tmp_path / "old.ttl"
+    new = tmp_path / "new.ttl"
+    old.write_text(PREFIXES + DOC1, encoding="utf-8")
+    new.write_text(PREFIXES + DOC1.replace("kgr:acme a kg:Company", "kgr:acme a kg:Product"), encoding="utf-8")
+    table = CliRunner().invoke(cli, ["diff", str(old), str(new)]).output.splitlines()
+    assert table == ["~ entity     Acme (Company \u2192 Product)  <- Day one", "1 change(s): ~1 entity"]
+    data = json.loads(CliRunner().invoke(cli, ["diff", str(old), str(new), "--format", "json"]).output)
+    change = data["changes"][0]
+    assert (change["change"], change["previous"]["label"], change["object"]["label"]) == \
+        ("changed", "Company", "Product")
+    turtle = CliRunner().invoke(cli, ["diff", str(old), str(new), "--format", "turtle"]).output
+    g = Graph().parse(data=turtle, format="turtle")
+    rows = set(g.query("""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT ?kind ?o WHERE { ?c a ?kind ; rdf:object ?o }"""))
+    assert {(str(k).split("#")[-1], str(o).split("#")[-1]) for k, o in rows} == {
+        ("Removal", "Company"), ("Addition", "Product")}

@@ -1,7 +1,9 @@
 """What changed between two graphs (``kg diff OLD NEW``, and the one-line
 summary of ``kg build`` against the previous build): documents, entities,
 aliases, facts and attributes added and removed, each with the documents
-that bring it (for an addition: in the new graph; for a removal: in the
+that bring it; an attribute whose one value gave way to another, and an
+entity whose class changed, are one ``~`` change (``changed``) carrying the
+old value as ``previous`` (for an addition: in the new graph; for a removal: in the
 old one) and their evidence sentences. A change is a triple of the graph's
 plain layer — ``E a kg:Class``, ``E skos:altLabel "…"``, ``S kg:p O`` —
 compared as RDF terms, so the order and layout of the files never matter."""
@@ -31,12 +33,13 @@ _ATTRIBUTES = {KG[p]: p for p in ATTRIBUTES}
 @dataclass(frozen=True)
 class Change:
     kind: str                    # one of KINDS
-    sign: str                    # "+" added, "-" removed
+    sign: str                    # "+" added, "-" removed, "~" changed (``previous`` → ``object``)
     subject: URIRef
     predicate: URIRef            # rdf:type, skos:altLabel, kg:released, kg:releaseDate …
     object: URIRef | Literal
     sources: tuple[URIRef, ...]  # the documents that bring it (new graph) or brought it (old)
     evidence: tuple[str, ...] = ()
+    previous: URIRef | Literal | None = None     # the old value of a "~" change
 
 
 @dataclass
@@ -113,12 +116,12 @@ class Diff:
         """``+5 documents, +12 entities, -1 fact …`` or ``no changes``."""
         counts = self.counts()
         parts = [f"{sign}{n} {kind}{'' if n == 1 else 's'}"
-                 for kind in KINDS for sign in "+-" if (n := counts.get((kind, sign), 0))]
+                 for kind in KINDS for sign in "+-~" if (n := counts.get((kind, sign), 0))]
         return ", ".join(parts).replace("entitys", "entities").replace("aliass", "aliases") \
             or "no changes"
 
     def label(self, change: Change, node) -> str:
-        graph = self.new if change.sign == "+" else self.old
+        graph = self.old if change.sign == "-" else self.new
         return graph.label(node)
 
 
@@ -142,14 +145,38 @@ def diff_graphs(old: GraphIndex, new: GraphIndex) -> Diff:
             kind = "fact" if p in _FACTS else "attribute"
             changes.append(Change(kind, sign, s, p, o, tuple(dict.fromkeys(d for d, _ in support)),
                                   tuple(dict.fromkeys(e for _, e in support if e))))
+    for ent in sorted(set(new.types) & set(old.types)):
+        if new.types[ent] != old.types[ent]:
+            changes.append(Change("entity", "~", ent, RDF.type, new.types[ent],
+                                  tuple(sorted(new.mentioned.get(ent, ()))), previous=old.types[ent]))
+    changes = _paired(changes)
     order = {k: i for i, k in enumerate(KINDS)}
 
     def key(c: Change):
-        graph = new if c.sign == "+" else old
+        graph = old if c.sign == "-" else new
         return (order[c.kind], graph.label(c.subject), str(c.subject), str(c.predicate),
                 graph.label(c.object), str(c.object), c.sign)
 
     return Diff(old, new, sorted(changes, key=key))
+
+
+def _paired(changes: list[Change]) -> list[Change]:
+    """One removed and one added value of the same attribute of the same
+    thing (a release date corrected, a parameter count revised) become one
+    ``~`` change; with more values on either side they stay separate."""
+    sides: dict = defaultdict(lambda: {"+": [], "-": []})
+    for c in changes:
+        if c.kind == "attribute":
+            sides[(c.subject, c.predicate)][c.sign].append(c)
+    out = [c for c in changes if c.kind != "attribute"]
+    for both in sides.values():
+        if len(both["+"]) == 1 and len(both["-"]) == 1:
+            new, old = both["+"][0], both["-"][0]
+            out.append(Change("attribute", "~", new.subject, new.predicate, new.object,
+                              new.sources, new.evidence, previous=old.object))
+        else:
+            out.extend(both["+"] + both["-"])
+    return out
 
 
 def graph_path(path: Path) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -24,6 +25,7 @@ _SHOWN_SOURCES = 3
 _EVIDENCE_WIDTH = 90
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 _PREDICATES = {RDF.type: "a", SKOS.altLabel: "alias"}
+_CHANGE = {"+": "added", "-": "removed", "~": "changed"}
 
 
 def render(diff: Diff, fmt: str) -> bytes:
@@ -50,7 +52,7 @@ def _object(diff: Diff, c: Change) -> str:
 
 
 def _document(diff: Diff, c: Change, doc) -> dict:
-    graph = diff.new if c.sign == "+" else diff.old
+    graph = diff.old if c.sign == "-" else diff.new
     meta = graph.documents.get(doc, {})
     out = {"iri": str(doc), "title": str(meta.get(DCTERMS.title, ""))}
     for key, p in (("issued", DCTERMS.issued), ("publisher", DCTERMS.publisher)):
@@ -70,10 +72,15 @@ def _lines(diff: Diff) -> list[str]:
                                            _one_line(doc.get("publisher", ""))) if x)
             out.append(f"{c.sign} document   {subject}" + (f"  [{about}]" if about else ""))
             continue
-        if c.kind == "entity":
+        if c.kind == "entity" and c.previous is not None:
+            what = f"{subject} ({c.previous.split('#')[-1]} → {_object(diff, c)})"
+        elif c.kind == "entity":
             what = f"{subject} ({_object(diff, c)})"
         elif c.kind == "alias":
             what = f"{subject} = {_one_line(_object(diff, c))}"
+        elif c.previous is not None:
+            what = (f"{subject} {_predicate(c.predicate)} {_one_line(diff.label(c, c.previous))} "
+                    f"→ {_one_line(_object(diff, c))}")
         else:
             what = f"{subject} {_predicate(c.predicate)} {_one_line(_object(diff, c))}"
         titles = [_one_line(diff.label(c, d)) for d in c.sources[:_SHOWN_SOURCES]]
@@ -91,15 +98,12 @@ def _lines(diff: Diff) -> list[str]:
 def _json(diff: Diff) -> dict:
     changes = []
     for c in diff.changes:
-        item = {"change": "added" if c.sign == "+" else "removed", "kind": c.kind,
+        item = {"change": _CHANGE[c.sign], "kind": c.kind,
                 "subject": {"iri": str(c.subject), "label": diff.label(c, c.subject)},
                 "predicate": _predicate(c.predicate)}
-        if isinstance(c.object, Literal):
-            item["object"] = {"value": str(c.object)}
-            if c.object.datatype:
-                item["object"]["datatype"] = str(c.object.datatype)
-        else:
-            item["object"] = {"iri": str(c.object), "label": _object(diff, c)}
+        item["object"] = _value(diff, c, c.object)
+        if c.previous is not None:
+            item["previous"] = _value(diff, c, c.previous)
         item["documents"] = [_document(diff, c, d) for d in c.sources]
         item["evidence"] = list(c.evidence)
         changes.append(item)
@@ -107,10 +111,31 @@ def _json(diff: Diff) -> dict:
     return {"summary": diff.summary(), "counts": counts, "changes": changes}
 
 
+def _value(diff: Diff, c: Change, node) -> dict:
+    if isinstance(node, Literal):
+        out = {"value": str(node)}
+        if node.datatype:
+            out["datatype"] = str(node.datatype)
+        return out
+    label = node.split("#")[-1] if c.kind == "entity" else diff.label(c, node)
+    return {"iri": str(node), "label": label}
+
+
+def _halves(changes):
+    """A ``~`` change is written in Turtle as the removal of its old value
+    and the addition of its new one."""
+    for c in changes:
+        if c.sign == "~":
+            yield replace(c, sign="-", object=c.previous, previous=None)
+            yield replace(c, sign="+", previous=None)
+        else:
+            yield c
+
+
 def _triples(diff: Diff) -> set[tuple]:
     out: set[tuple] = set()
     add = out.add
-    for c in diff.changes:
+    for c in _halves(diff.changes):
         key = "\x1f".join((c.sign, str(c.subject), str(c.predicate), str(c.object),
                            getattr(c.object, "datatype", None) or "", getattr(c.object, "language", None) or ""))
         st = STATEMENT["change-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]]
