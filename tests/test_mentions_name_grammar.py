@@ -32,6 +32,8 @@ def typed(extractor, text: str) -> dict[str, str]:
     ("一家名叫Korvana的荷兰初创公司创始人说，产品已上线。", "Korvana", "Company"),
     ("周一，Vextra和Nordquil的股价分别下跌约10%。", "Nordquil", "Company"),
     ("周一，Vextra和Nordquil的股价分别下跌约10%。", "Vextra", "Company"),
+    ("北辰推出了一款名为“Nova Code Helper for Z”的AI工具。", "Nova Code Helper for Z", "Product"),
+    ("这家公司推出了名为「星河 Pro」的手机。", "星河 Pro", "Product"),
 ])
 def test_names_found(extractor, text, name, cls):
     assert typed(extractor, text).get(name) == cls
@@ -56,6 +58,10 @@ def test_names_found(extractor, text, name, cls):
     ("模型拒绝超出护栏（refusing to go outside of guardrails）。", "to go"),
     ("他叫Lars，是个好人。", "Lars"),
     ("一只名叫Bolt的狗跑了。", "Bolt"),
+    ("他写了一篇名为“我们为什么要离开”的文章。", "我们为什么要离开"),
+    ("他们发起了名为“Stop the Bots Now”的运动。", "Stop the Bots Now"),
+    ("他们把这个基金称为「修正错误基金」的公司内部玩笑。", "修正错误基金"),
+    ("一位被称为“全球供应链最顶尖专家之一”的分析师说。", "全球供应链最顶尖专家之一"),
 ])
 def test_no_name(extractor, text, name):
     assert name not in typed(extractor, text)

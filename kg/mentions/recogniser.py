@@ -83,6 +83,7 @@ class Recogniser:
             m = self._classify_run(text, s, e)
             if m is not None:
                 out.append(m)
+        out += self.called.quoted(text)         # 名为“Foo for Z”的工具: the quotes bound the name
         taken = select(out)
         taken = select(taken + continued.hosted(text, taken, self._hosts, self._is_place)
                        + continued.series(text, self._families, taken))
@@ -236,10 +237,11 @@ def _cued(text: str, m: Mention, before: tuple[str, ...], after: tuple[str, ...]
           before_width: int = 6, rstrip: bool = False) -> bool:
     """Does a ``before`` cue end right before ``m`` (within ``before_width``
     characters; spaces skipped with ``rstrip``) or an ``after`` cue start
-    right after it (spaces skipped)?"""
+    right after it (spaces skipped)? Never across a line break: a heading
+    (…入侵系统) does not type the paragraph's first word."""
     left = text[max(0, m.start - before_width):m.start]
-    return (left.rstrip() if rstrip else left).endswith(before) \
-        or text[m.end:m.end + 6].lstrip().startswith(after)
+    return (left.rstrip(" \t\u3000") if rstrip else left).endswith(before) \
+        or text[m.end:m.end + 6].lstrip(" \t\u3000").startswith(after)
 
 
 _PLACES = frozenset({"Country", "City", "Place"})
