@@ -27,7 +27,7 @@ from kg.mentions.shapes import looks_like_hardware
 from kg.model import Mention
 
 # the shapes this pass decides (the gazetteer's own names keep their class)
-DECIDED = frozenset({"shape", "shape/short", "gazetteer+version"})
+DECIDED = frozenset({"shape", "shape/short", "gazetteer+version", "shape/brand"})
 NONE = "none"
 _SIZE = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?[BMT](?![A-Za-z])|\d+x\d+B|A\d+(?:\.\d+)?B\b")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -69,7 +69,8 @@ class ThingTyper:
                 own[i][1]["AIModel"] += _FAMILY
         for i in near:                  # 哈弗 H9, 星河 X7: a code right after a Han maker's name
             prev = mentions[i - 1] if i else None
-            if _branded_code(text, prev, mentions[i]) and not (own[i][2].get("AIModel") or own[i][2].get("Hardware")):
+            if (_branded_code(text, prev, mentions[i]) or _LETTER_CODE.search(mentions[i].text)
+                    and mentions[i].source == "shape/brand") and not (own[i][2].get("AIModel") or own[i][2].get("Hardware")):
                 own[i][1]["Product"] += _FAMILY + _SHAPE      # over a chip-like shape (L60) with no chip word
         shared = self._lists(text, mentions, own)
         peers = self._peer_votes(text, mentions, own)
@@ -229,6 +230,7 @@ def _with_brand(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Z]{0,2}")
+_LETTER_CODE = re.compile(r"[A-Z]\d+[A-Z]{0,2}$")     # 仰望 U8, 红旗 L9: a brand word's letter code
 
 
 def _branded_code(text: str, prev: Mention | None, m: Mention) -> bool:

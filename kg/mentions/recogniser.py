@@ -19,6 +19,7 @@ from kg.mentions.kinds import ThingTyper
 from kg.mentions.appositives import Appositives
 from kg.mentions.called import CalledNames
 from kg.mentions import continued
+from kg.mentions.coded import brand_stems, coded_products
 from kg.mentions.quoted import QuotedProducts
 from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
@@ -62,6 +63,7 @@ class Recogniser:
         seps = sorted(lexicon.cues.get("coordination", ("、",)), key=len, reverse=True)
         self._hosts = tuple(lexicon.words("names.product_host"))
         self._families = continued.family_heads(lexicon.entries.values())
+        self._brands = brand_stems(lexicon.entries.values(), tuple(lexicon.words("names.brand_tails")))
         self._coordination = re.compile(r"^\s*(?:" + "|".join(map(re.escape, seps)) + r")\s*$")
 
     # -- pass 1: before segmentation ------------------------------------
@@ -86,7 +88,9 @@ class Recogniser:
         out += self.called.quoted(text)         # 名为“Foo for Z”的工具: the quotes bound the name
         taken = select(out)
         taken = select(taken + continued.hosted(text, taken, self._hosts, self._is_place)
-                       + continued.series(text, self._families, taken))
+                       + continued.series(text, self._families, taken)
+                       + coded_products(text, self._brands, self._units, self.lex.not_entities, taken,
+                                        self.segment))
         return select(taken + [q for q in self.quoted.find(text)
                                if not any(q.start < t.end and t.start < q.end for t in taken)])
 
