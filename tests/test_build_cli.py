@@ -24,7 +24,7 @@ ARTICLES = {
                     "阿里巴巴发布了通义千问Qwen3，并将其接入了钉钉。\n",
     "baidu.txt": "百度发布了文心一言4.5，英伟达CEO黄仁勋称赞了百度。\n",
 }
-MODEL_LINE = "model: blank:zh (spaCy Chinese + jieba, offline)"
+MODEL_LINE = "model: blank:zh (spaCy Chinese + rjieba, offline)"
 
 
 @pytest.fixture

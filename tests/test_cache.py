@@ -185,7 +185,7 @@ def test_a_file_where_the_cache_goes_is_one_warning_and_the_build_goes_on(tmp_pa
     result = CliRunner().invoke(cli, ["build", str(src), "--out", str(out), "--no-html"])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "model: blank:zh (spaCy Chinese + jieba, offline)",
+        "model: blank:zh (spaCy Chinese + rjieba, offline)",
         f"warning: {out / CACHE_DIR} is not a folder, so this build keeps no cache; "
         "remove it to keep one, or use --no-cache"]
     assert "documents: 3" in result.stdout.splitlines()

@@ -39,8 +39,10 @@ def build(paths, out_dir, model, min_confidence, strict, no_html, jobs, no_cache
     from kg.run.build import build as run_build
 
     paths = [Path(p) for p in paths] or [Path("seeds")]
-    echo(f"model: {model}" + (" (spaCy Chinese + jieba, offline)" if model == "blank:zh" else ""),
-               err=True)
+    from kg.text.segment import segmenter_version
+
+    echo(f"model: {model}" + (f" (spaCy Chinese + {segmenter_version().split()[0]}, offline)"
+                              if model == "blank:zh" else ""), err=True)
     progress, close = progress_bar("extracting")
     try:
         result = run_build(paths, out_dir, model, min_confidence=min_confidence, strict=strict,

@@ -105,7 +105,7 @@ out_option = _option(
 
 model_option = _option(
     "--model", default="blank:zh", show_default=True,
-    help="spaCy pipeline: blank:zh (offline default: spaCy Chinese + jieba + curated "
+    help="spaCy pipeline: blank:zh (offline default: spaCy Chinese + rjieba (or jieba) + curated "
          "patterns) or an installed pipeline such as zh_core_web_sm, or its path.")
 
 jobs_option = _option(

@@ -45,9 +45,13 @@ class BoundPattern:
         self.gate = self.rx if not info.triggerless else None
 
     def __call__(self, sent: Sentence) -> Iterator[Candidate]:
-        p = self.pattern
         if self.gate is not None and not self.gate.search(sent.text, sent.start, sent.end):
             return                      # no trigger word in this sentence
+        yield from self.run(sent)
+
+    def run(self, sent: Sentence) -> Iterator[Candidate]:
+        """The frame's candidates, the trigger gate already passed."""
+        p = self.pattern
         for cand in self.fn(self.ctx, p, self.rx, sent):
             yield Candidate(*cand[:3], p.id, p.confidence * cand[3], (sent.start, sent.end),
                             cand[4] if len(cand) > 4 else "")
@@ -68,17 +72,50 @@ class RelationExtractor:
                               f"is already used on line {seen[pattern.id]}; ids must be unique")
             seen[pattern.id] = line
             self.patterns.append(BoundPattern(pattern, self.ctx, frames))
+        self.gates = _TriggerGates(self.patterns)
 
     def extract(self, passage: Passage) -> list[Candidate]:
         out: list[Candidate] = []
         for sent in passage.sentences:
             if sent.mentions and not sent.is_question:
-                found = [c for bound in self.patterns for c in bound(sent)]
+                found = [c for bound in self.gates.open(sent) for c in bound.run(sent)]
                 if passage.agents is not None:  # the agents a later clause without one may take
                     for c in found:
                         passage.agents.note(sent.start, c.subject, self.ctx.orgs)
                 out.extend(found)
         return _dedupe(family_objects(self.ctx, passage.mentions, out), self.schema)
+
+
+class _TriggerGates:
+    """Which patterns a sentence opens, in pattern order: one Aho-Corasick
+    pass over the sentence finds every trigger word in it (the same test as
+    each pattern's own ``gate.search``, once instead of once per pattern)."""
+
+    def __init__(self, patterns: list[BoundPattern]):
+        import ahocorasick
+
+        self.patterns = patterns
+        self._auto = ahocorasick.Automaton()
+        opened: dict[str, set[int]] = {}
+        for i, bound in enumerate(patterns):
+            if bound.gate is not None:
+                for word in bound.pattern.triggers:
+                    if word:
+                        opened.setdefault(word, set()).add(i)
+        for word, ids in opened.items():
+            self._auto.add_word(word, frozenset(ids))
+        self._always = frozenset(i for i, b in enumerate(patterns) if b.gate is None)
+        if opened:
+            self._auto.make_automaton()
+        else:
+            self._auto = None
+
+    def open(self, sent: Sentence) -> list[BoundPattern]:
+        ids = set(self._always)
+        if self._auto is not None:
+            for _, hit in self._auto.iter(sent.text, sent.start, sent.end):
+                ids |= hit
+        return [self.patterns[i] for i in sorted(ids)]
 
 
 def _dedupe(cands: list[Candidate], schema: Schema) -> list[Candidate]:

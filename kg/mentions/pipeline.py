@@ -17,6 +17,7 @@ from kg.mentions.recogniser import Recogniser
 from kg.errors import ModelNotFound
 from kg.lexicon import load_lexicon
 from kg.model import Mention
+from kg.text.segment import load_segmenter
 
 log = logging.getLogger(__name__)
 
@@ -29,16 +30,13 @@ _NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC"
 
 class KGTokenizer:
     """Segment at gazetteer and shape hits first (each hit one token), then
-    jieba on the gaps, so no known name is cut or glued to a neighbour."""
+    jieba (kg.text.segment: rjieba when installed) on the gaps, so no known
+    name is cut or glued to a neighbour."""
 
     def __init__(self, vocab, recogniser: Recogniser):
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
         self.vocab = vocab
         self.recogniser = recogniser
-        self._cut = jieba.Tokenizer()
-        self._cut.initialize()
+        self._cut = load_segmenter()
         recogniser.segmenter = self._cut       # the gazetteer's word-boundary check cuts as we do
 
     def __call__(self, text: str) -> Doc:
@@ -56,6 +54,7 @@ class KGTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["kg_candidates"] = cands
         doc.user_data["kg_words"] = offsets
+        doc.user_data["kg_text"] = text         # == doc.text, which spaCy rebuilds token by token
         return doc
 
     # spaCy calls these when saving a pipeline; ours is rebuilt from data
@@ -133,7 +132,9 @@ class MentionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         rec = self.recogniser or _recogniser()
-        text = doc.text
+        text = doc.user_data.get("kg_text")
+        if text is None:                        # a tokenizer other than ours
+            text = doc.text
         words = doc.user_data.get("kg_words")
         if words is None:                       # a tokenizer other than ours
             words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]

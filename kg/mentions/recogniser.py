@@ -9,7 +9,6 @@ provides it). Overlaps go to the longer, then the more trusted mention.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import replace
 
@@ -23,6 +22,7 @@ from kg.mentions.coded import brand_stems, coded_products
 from kg.mentions.quoted import QuotedProducts
 from kg.lexicon import Lexicon, alternation
 from kg.model import Mention
+from kg.text.segment import load_segmenter
 from kg.mentions.names import NameFinder
 from kg.mentions.weak_orgs import WeakOrgs
 from kg.mentions.suffixes import SuffixOrgs
@@ -55,7 +55,7 @@ class Recogniser:
         self.kinds = ThingTyper(lexicon)
         self.quoted = QuotedProducts(lexicon)
         self.called = CalledNames(lexicon)
-        self.segmenter = None                   # a jieba.Tokenizer, set by the pipeline or on first use
+        self.segmenter = None                   # kg.text.segment's, set by the pipeline or on first use
         self._units = alternation(lexicon.words("kinds.units"))
         self._time_words = tuple(lexicon.words("names.time_after_place"))
         self._variants = frozenset(w.lower() for w in lexicon.words("kinds.variants"))
@@ -99,13 +99,10 @@ class Recogniser:
                    for h in self.gazetteer.find(word))
 
     def segment(self, text: str) -> list[str]:
-        """jieba's words of ``text`` (the pipeline's own tokenizer when it
-        set one, else one built on first use)."""
+        """jieba's words of ``text`` (the pipeline's own segmenter when it
+        set one, else one loaded on first use)."""
         if self.segmenter is None:
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)
-            self.segmenter = jieba.Tokenizer()
+            self.segmenter = load_segmenter()
         return self.segmenter.lcut(text)
 
     def _versioned(self, text: str, end: int, cls: str) -> int | None:

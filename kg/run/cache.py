@@ -61,6 +61,7 @@ def pipeline_version(model: str) -> str:
 
     from kg.lexicon import load_lexicon
     from kg.resources import ONTOLOGY_FILE
+    from kg.text.segment import segmenter_version
 
     h = hashlib.sha256()
 
@@ -71,7 +72,7 @@ def pipeline_version(model: str) -> str:
 
     add("kg", __version__)
     add("format", str(FORMAT), "model", model, "spacy", spacy.__version__,
-        "jieba", str(getattr(jieba, "__version__", "")))
+        "jieba", str(getattr(jieba, "__version__", "")), "segmenter", segmenter_version())
     if Path(model).is_dir():                 # a pipeline saved to a folder
         for name in ("meta.json", "config.cfg"):
             if (Path(model) / name).is_file():
