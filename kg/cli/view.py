@@ -39,4 +39,19 @@ def view(graph_file, out_file, open_page, lang):
                      fix="choose another --out file")
     echo(f"wrote {out} ({page.nodes} nodes, {page.edges} edges)")
     if open_page:
-        click.launch(str(out))
+        _open_in_browser(out)
+
+
+def _open_in_browser(page: Path) -> None:
+    """The page in the user's web browser, or one line saying there is none
+    (a server or a terminal without a display: xdg-open would print a
+    screenful of its own attempts and still exit 0)."""
+    import webbrowser
+
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        browser = None
+    if browser is None or not browser.open(page.resolve().as_uri()):
+        raise click.ClickException(f"no web browser to open {page} with; the page is written: "
+                                   f"open it in a browser yourself (or set BROWSER)")
