@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
@@ -638,6 +638,7 @@ ARTICLE_TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)),
 
 @settings(max_examples=150, deadline=None)
 @given(ARTICLE_TEXT)
+@example("DeepSeek-V3深度求索接入深度求索")    # the company a fact names as its model family stays a company mention
 def test_every_mention_is_its_original_slice_normalised(extractor, text):
     doc = Document(doc_id(text), "", title_of(text), text, ("p.txt",))
     extraction = extractor.extract(doc)                   # never raises

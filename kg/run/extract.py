@@ -43,8 +43,10 @@ class Extractor:
                                      sentences)
         passage = Passage.of(norm.text, sentences, mentions)
         cands = self.relations.extract(passage)
-        typed = {(c.subject.start, c.subject.end): c.subject for c in cands}
-        typed.update({(c.object.start, c.object.end): c.object for c in cands})
+        # a relation may type a mention it took part in; one it named otherwise (the model
+        # family a company stands for: 接入深度求索 → DeepSeek) stays a fact's, not the text's
+        typed = {(m.start, m.end): m for c in cands for m in (c.subject, c.object)
+                 if norm.text[m.start:m.end] == m.text}
         mentions = [typed.get((m.start, m.end), m) for m in mentions]
         aliases = bracket_aliases(norm.text, mentions)
         kept = [m for m in mentions if m.cls]
