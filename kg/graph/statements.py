@@ -64,12 +64,11 @@ def entity_triples(add, slug: str, cls: str, label: str, alt_labels, docs, entry
         add((iri, KG.mentionedIn, DOC[d]))
 
 
-def candidate_facts(ex, node, cls_of, schema, min_confidence: float):
-    """A document's facts as (subject slug, predicate, object slug, fact),
-    between two entities of classes the relation takes, at or above the
-    threshold; ``node`` maps a mention's identity to its slug."""
-    d = ex.document.doc_id
-    for f in ex.facts:
+def candidate_facts(d: str, facts, node, cls_of, schema, min_confidence: float):
+    """The facts of document ``d`` as (subject slug, predicate, object slug,
+    fact), between two entities of classes the relation takes, at or above
+    the threshold; ``node`` maps a mention's identity to its slug."""
+    for f in facts:
         s = node.get(identity(d, f.subject))
         o = node.get(identity(d, f.object))
         if s is None or o is None or s == o or f.evidence.confidence < min_confidence:

@@ -52,8 +52,8 @@ def graph_triples(extractions: list[Extraction], resolved: Resolved, schema: Sch
     add = triples.add
     node = resolved.node_of
     ents = resolved.entities
-    facts = [f for ex in extractions
-             for f in candidate_facts(ex, node, lambda n: ents[n].cls, schema, min_confidence)]
+    facts = [f for ex in extractions for f in candidate_facts(
+        ex.document.doc_id, ex.facts, node, lambda n: ents[n].cls, schema, min_confidence)]
     facts, retyped = conform(facts, {n: e.cls for n, e in ents.items()},
                              lambda n: not n.startswith(ents[n].cls.lower() + "-"), schema)
     for ex in extractions:
