@@ -53,6 +53,7 @@ class BuildResult:
     cached: int = 0                                        # documents taken from the cache
     violations: list = field(default_factory=list)        # of the ontology's shapes (kg.graph.shapecheck)
     changes: str = ""                                      # against the previous graph in out_dir
+    streamed: bool = False                                 # kg.run.merge: shapes and changes not checked
     feed: "FeedReport" = field(default_factory=lambda: FeedReport())
 
 

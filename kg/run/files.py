@@ -18,6 +18,7 @@ import signal
 import stat
 import threading
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 from kg.errors import KGError
 
@@ -70,7 +71,8 @@ def output_lock(out_dir: Path, *, what: str = "a graph", fix: str = _FOLDER_FIX)
         os.close(fd)
 
 
-def write_atomically(out_dir: Path, files: dict[str, bytes], *, what: str = "the graph",
+def write_atomically(out_dir: Path, files: dict[str, bytes | Callable[[BinaryIO], None]], *,
+                     what: str = "the graph",
                      fix: str = _FOLDER_FIX, durable: bool = True) -> None:
     """Write every file to a temporary name in ``out_dir`` first
     (``.NAME.<random>.tmp``), then rename them into place in the order
@@ -78,7 +80,9 @@ def write_atomically(out_dir: Path, files: dict[str, bytes], *, what: str = "the
     previous files stay as they were. Ctrl-C is held back during the
     renames, so the files are replaced all together or not at all.
     ``durable`` syncs the files and the folder to disk (off for entries
-    that can be made again, such as the cache's). An OSError becomes a
+    that can be made again, such as the cache's). A file's data is its
+    bytes, or a function that writes them to the open binary file (a big
+    file made as it is written). An OSError becomes a
     :class:`KGError` naming ``out_dir`` and ``what``, ending with ``fix``."""
     check_out_dir(out_dir, what=what, fix=fix)
     temps: list[tuple[str, Path]] = []
@@ -88,7 +92,10 @@ def write_atomically(out_dir: Path, files: dict[str, bytes], *, what: str = "the
             temps.append((name, tmp))
             with os.fdopen(fd, "wb") as fh:
                 _keep_mode(fh.fileno(), out_dir / name)
-                fh.write(data)
+                if isinstance(data, bytes):
+                    fh.write(data)
+                else:
+                    data(fh)
                 if durable:
                     fh.flush()
                     os.fsync(fh.fileno())

@@ -195,9 +195,18 @@ def _read_extraction(path: Path) -> tuple[Extraction, str]:
 
 
 def merge_folders(folders: Iterable[Path], out_dir: Path, *, min_confidence: float = 0.0,
-                  html: bool = True) -> BuildResult:
+                  html: bool = True, stream: bool | None = None) -> BuildResult:
     """The reduce step: resolve entities across all documents and write the
-    graph files as ``kg build`` does."""
+    graph files as ``kg build`` does. ``stream``: with bounded memory
+    (:mod:`kg.run.merge`; the same files); None: when there are at least
+    :data:`kg.run.merge.STREAM_FROM` extraction files."""
+    from kg.run.merge import STREAM_FROM, extraction_files, merge_streaming
+
+    folders = [Path(f) for f in folders]
+    if stream is None:
+        stream = sum(1 for _ in zip(extraction_files(folders), range(STREAM_FROM))) >= STREAM_FROM
+    if stream:
+        return merge_streaming(folders, out_dir, min_confidence=min_confidence, html=html)
     started = time.perf_counter()
     result = BuildResult(Path(out_dir))
     extractions = read_extractions(folders)
