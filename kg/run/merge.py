@@ -22,7 +22,6 @@ import pickle
 import sqlite3
 import tempfile
 import time
-from collections import Counter
 from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
