@@ -33,7 +33,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.text.document import Document
-from kg.errors import KGError
+from kg.errors import InputError, KGError
 from kg.model import Extraction
 from kg.run.entries import (FORMAT, EntryError, decode_extraction, encode_extraction, entry_bytes,
                             read_entry, seal)
@@ -181,3 +181,26 @@ class ExtractionCache:
         for child in self.root.iterdir():
             if child.name != self.version and child.is_dir():
                 shutil.rmtree(child, ignore_errors=True)
+
+
+# --- a `kg extract` file -----------------------------------------------------------
+
+def read_extraction(path: Path) -> tuple[Extraction, str]:
+    """One ``kg extract`` file, checked as a cache entry is (format, checksum,
+    types) and made by this kg's pipeline for its model; InputError saying why not."""
+    try:
+        data, extraction = read_entry(path.read_bytes())
+        model = data.get("model")
+        if not isinstance(model, str):
+            raise EntryError("it names no model")
+        if data["version"] != pipeline_version(model):
+            raise EntryError(f"made by another version of the pipeline or its data "
+                             f"({data['version']}; this kg makes {pipeline_version(model)} "
+                             f"with --model {model})")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file and "
+                         "its permissions") from exc
+    except EntryError as exc:
+        raise InputError(f"{path}: not an extraction `kg merge` can use: {exc}; run `kg extract` "
+                         "again on its documents (with --force), or remove it") from exc
+    return extraction, data["version"]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.run.build import BuildResult, read_documents, skip_file, write_graph
-from kg.run.cache import pipeline_version
+from kg.run.cache import pipeline_version, read_extraction
 from kg.run.entries import EntryError, entry_bytes, read_entry, seal
 from kg.run.files import check_out_dir, output_lock, write_atomically
 from kg.errors import InputError
@@ -156,7 +156,7 @@ def read_extractions(folders: Iterable[Path]) -> list[Extraction]:
         for path in sorted(folder.rglob("*.json")):
             if any(part.startswith(".") for part in path.relative_to(folder).parts):
                 continue
-            extraction, version = _read_extraction(path)
+            extraction, version = read_extraction(path)
             versions.setdefault(version, path)
             doc = extraction.document
             seen = by_id.get(doc.doc_id)
@@ -171,27 +171,6 @@ def read_extractions(folders: Iterable[Path]) -> list[Extraction]:
     if not by_id:
         raise InputError(f"no extractions (*.json) in {', '.join(searched)}; run `kg extract` first")
     return [by_id[k] for k in sorted(by_id)]
-
-
-def _read_extraction(path: Path) -> tuple[Extraction, str]:
-    """One ``kg extract`` file, checked as a cache entry is (format, checksum,
-    types) and made by this kg's pipeline for its model; InputError saying why not."""
-    try:
-        data, extraction = read_entry(path.read_bytes())
-        model = data.get("model")
-        if not isinstance(model, str):
-            raise EntryError("it names no model")
-        if data["version"] != pipeline_version(model):
-            raise EntryError(f"made by another version of the pipeline or its data "
-                             f"({data['version']}; this kg makes {pipeline_version(model)} "
-                             f"with --model {model})")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc}); check the file and "
-                         "its permissions") from exc
-    except EntryError as exc:
-        raise InputError(f"{path}: not an extraction `kg merge` can use: {exc}; run `kg extract` "
-                         "again on its documents (with --force), or remove it") from exc
-    return extraction, data["version"]
 
 
 def merge_folders(folders: Iterable[Path], out_dir: Path, *, min_confidence: float = 0.0,

@@ -42,6 +42,7 @@ from kg.lexicon import load_lexicon
 from kg.ontology.schema import load_schema
 from kg.ontology.vocab import DOC, ENTITY, KG, RELATIONS
 from kg.run.build import BuildResult
+from kg.run.cache import read_extraction
 from kg.run.files import check_out_dir, output_lock, write_atomically
 
 log = logging.getLogger(__name__)
@@ -91,13 +92,12 @@ def merge_streaming(folders: Iterable[Path], out_dir: Path, *, min_confidence: f
 def _index(folders: list[Path], db: sqlite3.Connection) -> int:
     """Pass one: check every file, one row per document (the first file of
     a text, with the names of all), its mentions, aliases and facts."""
-    from kg.run.mapreduce import _read_extraction
 
     db.execute("CREATE TABLE doc (doc_id TEXT PRIMARY KEY, path TEXT, files TEXT, blob BLOB) "
                "WITHOUT ROWID")
     versions: dict[str, Path] = {}
     for path in extraction_files(folders):
-        extraction, version = _read_extraction(path)
+        extraction, version = read_extraction(path)
         versions.setdefault(version, path)
         doc = extraction.document
         seen = db.execute("SELECT files FROM doc WHERE doc_id = ?", (doc.doc_id,)).fetchone()
@@ -202,13 +202,12 @@ class _Merge:
 
     def documents(self) -> None:
         """Pass two: each document's triples, from its file."""
-        from kg.run.mapreduce import _read_extraction
-
+    
         db, schema, retyped = self.db, self.schema, self.retyped
         db.execute("CREATE TABLE claim (thing TEXT, prop TEXT, value TEXT, parts BLOB)")
         db.execute("CREATE TABLE parent (s TEXT, o TEXT)")
         for doc_id, path, files in db.execute("SELECT doc_id, path, files FROM doc ORDER BY doc_id"):
-            ex, _ = _read_extraction(Path(path))
+            ex, _ = read_extraction(Path(path))
             files = tuple(json.loads(files))
             if files != ex.document.files:
                 ex = replace(ex, document=replace(ex.document, files=files))
